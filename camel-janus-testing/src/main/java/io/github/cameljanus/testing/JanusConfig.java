@@ -1,0 +1,202 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.testing;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Renders the configuration files of one throwaway Janus. Pure string work, so it can be unit
+ * tested without a Janus.
+ *
+ * @param dir the instance's own config folder (also where the log goes)
+ * @param libDir the install's module folder holding {@code plugins}, {@code transports}, ...
+ * @param stockPluginConfigs the distribution's {@code janus.plugin.*.jcfg} files (name to text)
+ * @param pluginOverrides configs given through the builder (name without {@code .jcfg} to text)
+ * @param apiSecret {@code null} for none
+ * @param eventBackend {@code null} to leave event handlers off
+ * @param json {@code null} to keep Janus's default formatting
+ * @param certPem {@code null} unless wss
+ * @param keyPem {@code null} unless wss
+ */
+record JanusConfig(
+        Path dir,
+        Path libDir,
+        Map<String, String> stockPluginConfigs,
+        Map<String, String> pluginOverrides,
+        String serverName,
+        String adminSecret,
+        String apiSecret,
+        boolean tokenAuth,
+        int sessionTimeout,
+        int reclaimSessionTimeout,
+        int apiPort,
+        int adminPort,
+        int rtpPortMin,
+        int rtpPortMax,
+        boolean wss,
+        Path certPem,
+        Path keyPem,
+        String eventBackend,
+        String json) {
+
+    static final String DISABLED_TRANSPORTS =
+            "libjanus_http.so,libjanus_mqtt.so,libjanus_nanomsg.so,libjanus_pfunix.so,"
+                    + "libjanus_rabbitmq.so";
+    static final String OTHER_EVENT_HANDLERS =
+            "libjanus_gelfevh.so,libjanus_mqttevh.so,libjanus_nanomsgevh.so,"
+                    + "libjanus_rabbitmqevh.so,libjanus_sampleevh.so";
+
+    /** File name of the main configuration. */
+    static final String MAIN_FILE = "janus.jcfg";
+
+    /** File name of the log Janus writes. */
+    static final String LOG_FILE = "janus.log";
+
+    /** Returns every file to write into {@link #dir()}, by file name. */
+    Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(MAIN_FILE, mainConfig());
+        files.put("janus.transport.websockets.jcfg", websocketsConfig());
+        stockPluginConfigs.forEach(files::put);
+        // The stock streaming config binds RTP mountpoints on all interfaces and fixed ports,
+        // which both leaks off loopback and makes parallel instances collide.
+        files.put("janus.plugin.streaming.jcfg", "general: {\n}\n");
+        files.put("janus.plugin.sip.jcfg", sipConfig(true));
+        files.put("janus.plugin.nosip.jcfg", sipConfig(false));
+        if (eventBackend != null) {
+            files.put("janus.eventhandler.wsevh.jcfg", wsevhConfig());
+        }
+        pluginOverrides.forEach((name, text) -> files.put(name + ".jcfg", text));
+        return files;
+    }
+
+    String mainConfig() {
+        StringBuilder g = new StringBuilder();
+        g.append("general: {\n");
+        g.append("\tconfigs_folder = ").append(q(dir.toString())).append('\n');
+        g.append("\tplugins_folder = ")
+                .append(q(libDir.resolve("plugins").toString()))
+                .append('\n');
+        g.append("\ttransports_folder = ")
+                .append(q(libDir.resolve("transports").toString()))
+                .append('\n');
+        g.append("\tevents_folder = ").append(q(libDir.resolve("events").toString())).append('\n');
+        g.append("\tloggers_folder = ")
+                .append(q(libDir.resolve("loggers").toString()))
+                .append('\n');
+        g.append("\tlog_to_stdout = false\n");
+        g.append("\tlog_to_file = ").append(q(dir.resolve(LOG_FILE).toString())).append('\n');
+        g.append("\tdebug_level = 4\n");
+        g.append("\tdebug_colors = false\n");
+        g.append("\tinterface = \"127.0.0.1\"\n");
+        g.append("\tserver_name = ").append(q(serverName)).append('\n');
+        g.append("\tsession_timeout = ").append(sessionTimeout).append('\n');
+        g.append("\treclaim_session_timeout = ").append(reclaimSessionTimeout).append('\n');
+        g.append("\tadmin_secret = ").append(q(adminSecret)).append('\n');
+        if (apiSecret != null) {
+            g.append("\tapi_secret = ").append(q(apiSecret)).append('\n');
+        }
+        if (tokenAuth) {
+            g.append("\ttoken_auth = true\n");
+        }
+        g.append("}\n");
+        g.append("certificates: {\n}\n");
+        g.append("media: {\n\trtp_port_range = \"")
+                .append(rtpPortMin)
+                .append('-')
+                .append(rtpPortMax)
+                .append("\"\n}\n");
+        g.append("nat: {\n\tice_ignore_list = \"vmnet\"\n}\n");
+        g.append("plugins: {\n}\n");
+        g.append("transports: {\n\tdisable = ").append(q(DISABLED_TRANSPORTS)).append("\n}\n");
+        g.append("loggers: {\n\tdisable = \"libjanus_jsonlog.so\"\n}\n");
+        if (eventBackend != null) {
+            g.append("events: {\n\tbroadcast = true\n\tdisable = ")
+                    .append(q(OTHER_EVENT_HANDLERS))
+                    .append("\n}\n");
+        } else {
+            g.append("events: {\n\tbroadcast = false\n\tdisable = ")
+                    .append(q(OTHER_EVENT_HANDLERS + ",libjanus_wsevh.so"))
+                    .append("\n}\n");
+        }
+        return g.toString();
+    }
+
+    String websocketsConfig() {
+        StringBuilder w = new StringBuilder();
+        w.append("general: {\n");
+        if (json != null) {
+            w.append("\tjson = ").append(q(json)).append('\n');
+        }
+        if (wss) {
+            w.append("\tws = false\n");
+            w.append("\twss = true\n");
+            w.append("\twss_ip = \"127.0.0.1\"\n");
+            w.append("\twss_port = ").append(apiPort).append('\n');
+        } else {
+            w.append("\tws = true\n");
+            w.append("\tws_ip = \"127.0.0.1\"\n");
+            w.append("\tws_port = ").append(apiPort).append('\n');
+            w.append("\twss = false\n");
+        }
+        w.append("}\n");
+        w.append("admin: {\n");
+        w.append("\tadmin_ws = true\n");
+        w.append("\tadmin_ws_ip = \"127.0.0.1\"\n");
+        w.append("\tadmin_ws_port = ").append(adminPort).append('\n');
+        w.append("\tadmin_wss = false\n");
+        w.append("}\n");
+        w.append("cors: {\n}\n");
+        w.append("certificates: {\n");
+        if (wss) {
+            w.append("\tcert_pem = ").append(q(certPem.toString())).append('\n');
+            w.append("\tcert_key = ").append(q(keyPem.toString())).append('\n');
+        }
+        w.append("}\n");
+        return w.toString();
+    }
+
+    private String sipConfig(boolean sip) {
+        StringBuilder s = new StringBuilder("general: {\n");
+        s.append("\tlocal_ip = \"127.0.0.1\"\n");
+        s.append("\trtp_port_range = \"")
+                .append(rtpPortMin)
+                .append('-')
+                .append(rtpPortMax)
+                .append("\"\n");
+        if (sip) {
+            s.append("\tkeepalive_interval = 120\n");
+            s.append("\tbehind_nat = false\n");
+            s.append("\tregister_ttl = 3600\n");
+            s.append("\tsip_timer_t1x64 = 32000\n");
+        }
+        return s.append("}\n").toString();
+    }
+
+    private String wsevhConfig() {
+        StringBuilder e = new StringBuilder("general: {\n");
+        e.append("\tenabled = true\n");
+        e.append("\tevents = \"all\"\n");
+        e.append("\tgrouping = false\n");
+        if (json != null) {
+            e.append("\tjson = ").append(q(json)).append('\n');
+        }
+        e.append("\tbackend = ").append(q(eventBackend)).append('\n');
+        return e.append("}\n").toString();
+    }
+
+    /** Quotes a libconfig string: it shares JSON's escapes for quote and backslash. */
+    static String q(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 0x20) {
+                throw new IllegalArgumentException(
+                        "Control characters are not allowed in config values");
+            }
+        }
+        return Json.quote(s);
+    }
+}

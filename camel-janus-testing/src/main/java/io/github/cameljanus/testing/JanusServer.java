@@ -1,0 +1,1036 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.testing;
+
+import static java.lang.System.Logger.Level.DEBUG;
+import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.WARNING;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A real Janus WebRTC Server (the installed {@code janus} binary) running on 127.0.0.1 for tests.
+ *
+ * <p>Each instance gets its own generated configuration in a fresh temporary folder (the system's
+ * {@code /etc/janus} is only read, never used directly), free ports for the Janus API and the Admin
+ * API, both bound to loopback only, and a small range of RTP ports. Typical use:
+ *
+ * <pre>{@code
+ * try (JanusServer janus = JanusServer.builder().apiSecret("s3cret").build()) {
+ *     janus.start();
+ *     connect(janus.wsUrl());
+ * }
+ * }</pre>
+ *
+ * <p>In JUnit 5 tests, prefer {@link JanusServerExtension}. A started Janus never outlives the JVM:
+ * a shutdown hook stops it, and a watchdog process ends it if the JVM is killed outright.
+ *
+ * <p>When the {@code janus} binary is not on {@code PATH}, {@link #start()} fails (it never skips)
+ * with a message pointing at {@code scripts/install-janus.sh}.
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class JanusServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(JanusServer.class.getName());
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final int LOG_TAIL_LINES = 40;
+    private static final int RTP_PORTS = 20;
+    private static final Pattern CONFIG_NAME =
+            Pattern.compile("janus\\.(plugin|eventhandler|logger)\\.[A-Za-z0-9_-]+");
+    private static final Set<String> JSON_FORMATS = Set.of("indented", "plain", "compact");
+
+    private static final Set<JanusServer> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong TRANSACTIONS = new AtomicLong();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Runs janus in place of this shell (so the Process and {@link #pid()} are janus itself) after
+     * forking a watchdog that ends janus once the JVM's pid is gone. The watchdog exits as soon as
+     * janus does, so a restart leaves nothing behind. $1 is the JVM pid, the rest is the janus
+     * command line.
+     */
+    private static final String WATCHDOG_SCRIPT =
+            String.join(
+                    "\n",
+                    "jvm=$1; shift; self=$$",
+                    "(",
+                    "  while kill -0 \"$self\" 2>/dev/null; do",
+                    "    if ! kill -0 \"$jvm\" 2>/dev/null; then",
+                    "      kill -TERM \"$self\" 2>/dev/null; kill -CONT \"$self\" 2>/dev/null",
+                    "      i=0",
+                    "      while [ $i -lt 10 ] && kill -0 \"$self\" 2>/dev/null; do"
+                            + " sleep 0.5; i=$((i+1)); done",
+                    "      kill -KILL \"$self\" 2>/dev/null",
+                    "      exit 0",
+                    "    fi",
+                    "    sleep 0.5",
+                    "  done",
+                    ") </dev/null >/dev/null 2>&1 &",
+                    "exec \"$@\"");
+
+    private final Builder settings;
+    private final String adminSecret;
+
+    private Path configDir;
+    private Path executable;
+    private int apiPort;
+    private int adminPort;
+    private SelfSignedTls tls;
+    private HttpClient http;
+    private Process process;
+
+    private JanusServer(Builder builder) {
+        this.settings = builder.copy();
+        this.adminSecret = builder.adminSecret != null ? builder.adminSecret : randomHex(24);
+    }
+
+    /** Returns a builder with defaults: no API secret, no tokens, ws, Janus's own timeouts. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Generates the configuration (on the first call), launches Janus and waits until it answers a
+     * {@code ping} on the API port.
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException if Janus is not installed, is already running, does not become
+     *     ready within 15 s (the message then carries the end of the Janus log), or listens on
+     *     anything but 127.0.0.1
+     */
+    public synchronized JanusServer start() {
+        if (isRunning()) {
+            throw new IllegalStateException("Janus is already running (pid " + pid() + ")");
+        }
+        if (configDir == null) {
+            prepare();
+        }
+        launch();
+        return this;
+    }
+
+    /**
+     * Stops Janus if it runs, then starts it again with the same configuration on the same ports
+     * and waits until it is ready. Works after {@link #kill()} too.
+     *
+     * @throws IllegalStateException as for {@link #start()}
+     */
+    public synchronized void restart() {
+        if (configDir == null) {
+            start();
+            return;
+        }
+        stop();
+        launch();
+    }
+
+    /**
+     * Asks Janus to shut down (SIGTERM), and kills it (SIGKILL) if it is still there after 5 s.
+     * Does nothing if it is not running. A frozen Janus is thawed first so it can exit cleanly.
+     */
+    public synchronized void stop() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        if (p.isAlive()) {
+            p.destroy();
+            // SIGTERM stays pending on a stopped process; SIGCONT lets it be handled.
+            signal("CONT", p.pid(), false);
+            if (!waitForExit(p, STOP_GRACE)) {
+                LOG.log(WARNING, "Janus pid {0} ignored SIGTERM for 5 s, killing it", p.pid());
+                p.destroyForcibly();
+                waitForExit(p, STOP_GRACE);
+            }
+            LOG.log(DEBUG, "Janus pid {0} stopped", p.pid());
+        }
+        RUNNING.remove(this);
+    }
+
+    /** Kills Janus with SIGKILL, as a crash would, and waits until the process is gone. */
+    public synchronized void kill() {
+        Process p = requireProcess();
+        p.destroyForcibly();
+        if (!waitForExit(p, STOP_GRACE)) {
+            throw new IllegalStateException("Janus pid " + p.pid() + " survived SIGKILL");
+        }
+        RUNNING.remove(this);
+    }
+
+    /**
+     * Suspends Janus with SIGSTOP: sockets stay open but nothing is answered, like a hung server.
+     */
+    public synchronized void freeze() {
+        signal("STOP", requireRunning().pid(), true);
+    }
+
+    /** Resumes a Janus suspended by {@link #freeze()} (SIGCONT). */
+    public synchronized void thaw() {
+        signal("CONT", requireRunning().pid(), true);
+    }
+
+    /** Returns whether the Janus process is alive (a frozen Janus counts as running). */
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Same as {@link #stop()}; safe to call any number of times. */
+    @Override
+    public synchronized void close() {
+        stop();
+    }
+
+    /**
+     * Returns the Janus API URL, {@code ws://127.0.0.1:PORT} or, with {@link Builder#wss(boolean)},
+     * {@code wss://127.0.0.1:PORT}. Clients must offer the {@code janus-protocol} subprotocol.
+     */
+    public synchronized String wsUrl() {
+        return (settings.wss ? "wss" : "ws") + "://127.0.0.1:" + apiPort();
+    }
+
+    /** Returns the Janus API port (stays the same across {@link #restart()}). */
+    public synchronized int apiPort() {
+        requirePrepared();
+        return apiPort;
+    }
+
+    /**
+     * Returns the Admin API URL, {@code ws://127.0.0.1:PORT} (always plain ws). Clients must offer
+     * the {@code janus-admin-protocol} subprotocol and send {@link #adminSecret()}.
+     */
+    public synchronized String adminUrl() {
+        return "ws://127.0.0.1:" + adminPort();
+    }
+
+    /** Returns the Admin API port (stays the same across {@link #restart()}). */
+    public synchronized int adminPort() {
+        requirePrepared();
+        return adminPort;
+    }
+
+    /** Returns the admin secret: the one given to the builder, or a random one. */
+    public String adminSecret() {
+        return adminSecret;
+    }
+
+    /** Returns the API secret every Janus API request must carry, or {@code null} if none. */
+    public String apiSecret() {
+        return settings.apiSecret;
+    }
+
+    /** Returns the pid of the janus process itself (the latest one after a restart). */
+    public synchronized long pid() {
+        return requireProcess().pid();
+    }
+
+    /** Returns the Janus log file; it is appended to across restarts. */
+    public synchronized Path logFile() {
+        return configDir().resolve(JanusConfig.LOG_FILE);
+    }
+
+    /** Returns the generated configuration folder (deleted when the JVM exits). */
+    public synchronized Path configDir() {
+        requirePrepared();
+        return configDir;
+    }
+
+    /**
+     * Returns the PKCS12 trust store holding the self-signed certificate of a wss Janus.
+     *
+     * @throws IllegalStateException unless built with {@code wss(true)} and started
+     */
+    public synchronized Path trustStore() {
+        return requireTls().trustStore;
+    }
+
+    /**
+     * Returns the password of {@link #trustStore()}.
+     *
+     * @throws IllegalStateException unless built with {@code wss(true)} and started
+     */
+    public synchronized String trustStorePassword() {
+        return requireTls().trustStorePassword;
+    }
+
+    /**
+     * Returns an SSL context that trusts the self-signed certificate of a wss Janus, for example
+     * for {@code HttpClient.newBuilder().sslContext(...)}.
+     *
+     * @throws IllegalStateException unless built with {@code wss(true)} and started
+     */
+    public synchronized SSLContext sslContext() {
+        return requireTls().sslContext;
+    }
+
+    /**
+     * Sends one Admin API request and returns Janus's reply as text.
+     *
+     * <p>{@code admin_secret} and a {@code transaction} are added unless the request already has
+     * them. Errors that Janus reports (such as {@code "janus":"error"}) are returned, not thrown.
+     *
+     * @param json a JSON object such as {@code {"janus":"list_tokens"}}
+     * @throws IllegalArgumentException if {@code json} is not a JSON object
+     * @throws IllegalStateException if Janus does not answer within 10 s
+     */
+    public String adminRequest(String json) {
+        Map<String, Object> request = Json.parseObject(json);
+        String transaction = Json.string(request, "transaction");
+        StringBuilder extra = new StringBuilder();
+        if (!request.containsKey("admin_secret")) {
+            extra.append("\"admin_secret\":").append(Json.quote(adminSecret)).append(',');
+        }
+        if (transaction == null) {
+            transaction = newTransaction();
+            extra.append("\"transaction\":").append(Json.quote(transaction)).append(',');
+        }
+        String body = json.trim().substring(1).trim();
+        if (body.startsWith("}") && extra.length() > 0) {
+            extra.setLength(extra.length() - 1);
+        }
+        String full = "{" + extra + body;
+        URI uri;
+        HttpClient client;
+        synchronized (this) {
+            requireRunning();
+            uri = URI.create(adminUrl());
+            client = http;
+        }
+        try {
+            return WsClient.request(
+                    client, uri, "janus-admin-protocol", full, transaction, ADMIN_TIMEOUT);
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Admin request '" + Json.string(request, "janus") + "' failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during an admin request", e);
+        }
+    }
+
+    /**
+     * Returns the ids of all sessions Janus currently holds (Admin {@code list_sessions}), for leak
+     * checks.
+     *
+     * @throws IllegalStateException if Janus answers with an error or not at all
+     */
+    public List<Long> listSessions() {
+        Map<String, Object> reply = adminSuccess("{\"janus\":\"list_sessions\"}");
+        List<Long> ids = new ArrayList<>();
+        if (reply.get("sessions") instanceof List<?> sessions) {
+            for (Object id : sessions) {
+                ids.add(((Number) id).longValue());
+            }
+        }
+        return Collections.unmodifiableList(ids);
+    }
+
+    /**
+     * Adds a stored token (Admin {@code add_token}); needs {@link Builder#tokenAuth(boolean)}.
+     *
+     * @param token the token clients will send
+     * @param plugins the plugin packages it may attach to, e.g. {@code janus.plugin.echotest}; none
+     *     means all
+     * @throws IllegalStateException if Janus refuses
+     */
+    public void addToken(String token, String... plugins) {
+        StringBuilder json = new StringBuilder("{\"janus\":\"add_token\",\"token\":");
+        json.append(Json.quote(Objects.requireNonNull(token, "token")));
+        if (plugins.length > 0) {
+            json.append(",\"plugins\":[");
+            for (int i = 0; i < plugins.length; i++) {
+                json.append(i == 0 ? "" : ",").append(Json.quote(plugins[i]));
+            }
+            json.append(']');
+        }
+        adminSuccess(json.append('}').toString());
+    }
+
+    @Override
+    public String toString() {
+        synchronized (this) {
+            return "JanusServer["
+                    + (configDir == null ? "not started" : wsUrl() + ", admin " + adminUrl())
+                    + (isRunning() ? ", pid " + process.pid() : "")
+                    + "]";
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+
+    private Map<String, Object> adminSuccess(String json) {
+        String reply = adminRequest(json);
+        Map<String, Object> object = Json.parseObject(reply);
+        if (!"success".equals(Json.string(object, "janus"))) {
+            throw new IllegalStateException("Janus refused the admin request: " + reply);
+        }
+        return object;
+    }
+
+    private void prepare() {
+        executable = findExecutable(settings.executable, settings.searchPath);
+        Path libDir = findLibDir(executable);
+        Path stockDir = findStockConfigDir(executable);
+        try {
+            Path dir = Files.createTempDirectory("janus-");
+            int[] ports = freePorts(2);
+            if (settings.wss) {
+                tls = SelfSignedTls.generate(dir, randomHex(16));
+            }
+            int rtpMin = 10000 + RANDOM.nextInt(1000) * RTP_PORTS;
+            JanusConfig config =
+                    new JanusConfig(
+                            dir,
+                            libDir,
+                            stockPluginConfigs(stockDir),
+                            settings.pluginConfigs,
+                            settings.serverName,
+                            adminSecret,
+                            settings.apiSecret,
+                            settings.tokenAuth,
+                            settings.sessionTimeout,
+                            settings.reclaimSessionTimeout,
+                            ports[0],
+                            ports[1],
+                            rtpMin,
+                            rtpMin + RTP_PORTS - 1,
+                            settings.wss,
+                            tls == null ? null : tls.certPem,
+                            tls == null ? null : tls.keyPem,
+                            settings.eventBackend,
+                            settings.json);
+            for (Map.Entry<String, String> file : config.files().entrySet()) {
+                Files.writeString(dir.resolve(file.getKey()), file.getValue());
+            }
+            HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT);
+            if (tls != null) {
+                hb.sslContext(tls.sslContext);
+            }
+            http = hb.build();
+            apiPort = ports[0];
+            adminPort = ports[1];
+            configDir = dir;
+            Cleanup.deleteAtExit(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the Janus configuration", e);
+        }
+    }
+
+    private void launch() {
+        Path dir = configDir;
+        List<String> command = new ArrayList<>();
+        command.add("/bin/sh");
+        command.add("-c");
+        command.add(WATCHDOG_SCRIPT);
+        command.add("janus-watchdog");
+        command.add(Long.toString(ProcessHandle.current().pid()));
+        command.add(executable.toString());
+        command.add("-C");
+        command.add(dir.resolve(JanusConfig.MAIN_FILE).toString());
+        command.add("-F");
+        command.add(dir.toString());
+        command.add("-L");
+        command.add(dir.resolve(JanusConfig.LOG_FILE).toString());
+        command.add("-N");
+        command.add("-o");
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.directory(dir.toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("janus.out").toFile()));
+        Cleanup.registerHook();
+        long started = System.nanoTime();
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run " + executable + ": " + e, e);
+        }
+        RUNNING.add(this);
+        try {
+            awaitReady();
+            checkLoopbackOnly();
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            waitForExit(process, STOP_GRACE);
+            RUNNING.remove(this);
+            throw e;
+        }
+        LOG.log(
+                INFO,
+                "Janus ready in {0} ms: {1}, admin {2}, pid {3}, config {4}",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                wsUrl(),
+                adminUrl(),
+                process.pid(),
+                dir);
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        URI uri = URI.create(wsUrl());
+        String lastProblem = "no attempt";
+        while (true) {
+            if (!process.isAlive()) {
+                throw failure("Janus exited with code " + process.exitValue() + " while starting");
+            }
+            try {
+                String tx = newTransaction();
+                String reply =
+                        WsClient.request(
+                                http,
+                                uri,
+                                "janus-protocol",
+                                "{\"janus\":\"ping\",\"transaction\":" + Json.quote(tx) + "}",
+                                tx,
+                                PROBE_TIMEOUT);
+                if ("pong".equals(Json.string(Json.parseObject(reply), "janus"))
+                        && listeners(adminPort).contains(LOOPBACK)) {
+                    return;
+                }
+                lastProblem = "no pong or admin port not listening yet";
+            } catch (IOException | TimeoutException | RuntimeException e) {
+                lastProblem = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("Interrupted while waiting for Janus");
+            }
+            if (System.nanoTime() > deadline) {
+                throw failure(
+                        "Janus did not answer ping on "
+                                + uri
+                                + " within "
+                                + READY_TIMEOUT.toSeconds()
+                                + " s (last problem: "
+                                + lastProblem
+                                + ")");
+            }
+            pause(Duration.ofMillis(50));
+        }
+    }
+
+    private static final String LOOPBACK = "0100007F";
+
+    private void checkLoopbackOnly() {
+        for (int port : new int[] {apiPort, adminPort}) {
+            for (String address : listeners(port)) {
+                if (!LOOPBACK.equals(address)) {
+                    throw failure(
+                            "Janus listens on port "
+                                    + port
+                                    + " at a non-loopback address ("
+                                    + address
+                                    + " in /proc/net/tcp*); only 127.0.0.1 is allowed");
+                }
+            }
+        }
+    }
+
+    /** Returns the hex local addresses (as in /proc/net/tcp*) of LISTEN sockets on {@code port}. */
+    static Set<String> listeners(int port) {
+        Set<String> found = new java.util.TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path path = Path.of(table);
+            if (!Files.isReadable(path)) {
+                continue;
+            }
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(path, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            found.addAll(listenersIn(lines, port));
+        }
+        return found;
+    }
+
+    /** Parses /proc/net/tcp-style lines; pure, for unit tests. */
+    static Set<String> listenersIn(List<String> lines, int port) {
+        Set<String> found = new java.util.TreeSet<>();
+        String wantedPort = String.format(Locale.ROOT, "%04X", port);
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 4 || !"0A".equals(f[3])) {
+                continue;
+            }
+            int colon = f[1].lastIndexOf(':');
+            if (colon > 0 && f[1].substring(colon + 1).equalsIgnoreCase(wantedPort)) {
+                found.add(f[1].substring(0, colon).toUpperCase(Locale.ROOT));
+            }
+        }
+        return found;
+    }
+
+    private IllegalStateException failure(String message) {
+        return new IllegalStateException(message + "\n" + logTail());
+    }
+
+    private String logTail() {
+        StringBuilder sb = new StringBuilder();
+        for (String name : List.of(JanusConfig.LOG_FILE, "janus.out")) {
+            Path file = configDir.resolve(name);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try {
+                List<String> lines =
+                        new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                                .lines()
+                                .toList();
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                List<String> tail =
+                        lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+                sb.append("--- last ").append(tail.size()).append(" lines of ").append(file);
+                sb.append(" ---\n");
+                tail.forEach(l -> sb.append(l).append('\n'));
+            } catch (IOException e) {
+                sb.append("(could not read ").append(file).append(": ").append(e).append(")\n");
+            }
+        }
+        return sb.length() == 0 ? "(Janus wrote no log)" : sb.toString();
+    }
+
+    private static void signal(String signal, long pid, boolean required) {
+        try {
+            Process p =
+                    new ProcessBuilder(
+                                    "/bin/sh",
+                                    "-c",
+                                    "kill -" + signal + " \"$1\"",
+                                    "signal",
+                                    Long.toString(pid))
+                            .redirectErrorStream(true)
+                            .start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                if (required) {
+                    throw new IllegalStateException(
+                            "kill -" + signal + " " + pid + " failed: " + out.trim());
+                }
+            }
+        } catch (IOException e) {
+            if (required) {
+                throw new UncheckedIOException(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling Janus", e);
+        }
+    }
+
+    private static boolean waitForExit(Process p, Duration timeout) {
+        try {
+            p.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !p.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !p.isAlive();
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Janus", e);
+        }
+    }
+
+    private Process requireProcess() {
+        if (process == null) {
+            throw new IllegalStateException("Janus has not been started");
+        }
+        return process;
+    }
+
+    private Process requireRunning() {
+        Process p = requireProcess();
+        if (!p.isAlive()) {
+            throw new IllegalStateException("Janus is not running (pid " + p.pid() + " exited)");
+        }
+        return p;
+    }
+
+    private void requirePrepared() {
+        if (configDir == null) {
+            throw new IllegalStateException("Janus has not been started");
+        }
+    }
+
+    private SelfSignedTls requireTls() {
+        if (!settings.wss) {
+            throw new IllegalStateException("This Janus was not built with wss(true)");
+        }
+        requirePrepared();
+        return tls;
+    }
+
+    static Path findExecutable(String name, String searchPath) {
+        if (name.contains("/")) {
+            Path p = Path.of(name);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return p.toAbsolutePath();
+            }
+            throw missing(name + " does not exist or is not executable");
+        }
+        String path = searchPath == null ? "" : searchPath;
+        for (String entry : path.split(Pattern.quote(File.pathSeparator))) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(entry, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw missing("no '" + name + "' executable on PATH (" + path + ")");
+    }
+
+    private static IllegalStateException missing(String detail) {
+        return new IllegalStateException(
+                "Janus is not installed: "
+                        + detail
+                        + ". Install it with scripts/install-janus.sh"
+                        + " (on Debian/Ubuntu: sudo apt-get install janus).");
+    }
+
+    /** Finds the modules folder of the install that owns the binary, e.g. /usr/lib/ARCH/janus. */
+    private static Path findLibDir(Path executable) {
+        Path prefix = realPath(executable).getParent().getParent();
+        List<Path> candidates = new ArrayList<>();
+        Path lib = prefix.resolve("lib");
+        if (Files.isDirectory(lib)) {
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(lib)) {
+                for (Path d : dirs) {
+                    candidates.add(d.resolve("janus"));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        candidates.add(lib.resolve("janus"));
+        Collections.sort(candidates);
+        for (Path c : candidates) {
+            if (Files.isDirectory(c.resolve("plugins"))
+                    && Files.isDirectory(c.resolve("transports"))) {
+                return c;
+            }
+        }
+        throw new IllegalStateException(
+                "Found "
+                        + executable
+                        + " but not its plugins and transports (looked in "
+                        + candidates
+                        + "). Reinstall with scripts/install-janus.sh.");
+    }
+
+    private static Path findStockConfigDir(Path executable) {
+        Path prefix = realPath(executable).getParent().getParent();
+        Path own =
+                "/usr".equals(prefix.toString())
+                        ? Path.of("/etc/janus")
+                        : prefix.resolve("etc/janus");
+        return Files.isDirectory(own) ? own : Path.of("/etc/janus");
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath();
+        }
+    }
+
+    private static Map<String, String> stockPluginConfigs(Path stockDir) throws IOException {
+        Map<String, String> configs = new TreeMap<>();
+        if (!Files.isDirectory(stockDir)) {
+            return configs;
+        }
+        try (DirectoryStream<Path> files =
+                Files.newDirectoryStream(stockDir, "janus.plugin.*.jcfg")) {
+            for (Path f : files) {
+                if (Files.isReadable(f)) {
+                    configs.put(f.getFileName().toString(), Files.readString(f));
+                }
+            }
+        }
+        return configs;
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        // All sockets stay open until every port is known, so the ports differ from each other.
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                sockets.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
+    private static String newTransaction() {
+        return "cjt-" + TRANSACTIONS.incrementAndGet() + "-" + randomHex(4);
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Stops every running instance; the last line of defence when tests forget to. */
+    static void stopAllAtExit() {
+        List<JanusServer> servers = new ArrayList<>(RUNNING);
+        for (JanusServer s : servers) {
+            try {
+                s.stop();
+            } catch (RuntimeException e) {
+                LOG.log(WARNING, "Could not stop " + s + " at JVM exit", e);
+            }
+        }
+    }
+
+    /** Shutdown hook registration and temp folder removal. */
+    private static final class Cleanup {
+        private static final Set<Path> DIRS = ConcurrentHashMap.newKeySet();
+        private static boolean registered;
+
+        static synchronized void registerHook() {
+            if (!registered) {
+                registered = true;
+                Runtime.getRuntime()
+                        .addShutdownHook(
+                                new Thread(Cleanup::atExit, "camel-janus-testing-shutdown"));
+            }
+        }
+
+        static void deleteAtExit(Path dir) {
+            DIRS.add(dir);
+        }
+
+        private static void atExit() {
+            stopAllAtExit();
+            for (Path dir : DIRS) {
+                deleteRecursively(dir);
+            }
+        }
+
+        private static void deleteRecursively(Path dir) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Collections.reverseOrder())
+                        .forEach(
+                                p -> {
+                                    try {
+                                        Files.deleteIfExists(p);
+                                    } catch (IOException e) {
+                                        // Best effort at exit: a leftover temp file is harmless.
+                                    }
+                                });
+            } catch (IOException | UncheckedIOException e) {
+                // Best effort at exit.
+            }
+        }
+    }
+
+    /**
+     * Options for a {@link JanusServer}. Every option has a default, so {@code
+     * JanusServer.builder().build()} is a valid plain-ws Janus.
+     */
+    public static final class Builder {
+        private String apiSecret;
+        private boolean tokenAuth;
+        private int sessionTimeout = 60;
+        private int reclaimSessionTimeout;
+        private boolean wss;
+        private String eventBackend;
+        private String json;
+        private String adminSecret;
+        private String serverName = "camel-janus-test";
+        private Map<String, String> pluginConfigs = new LinkedHashMap<>();
+        private String executable = "janus";
+        private String searchPath = System.getenv("PATH");
+
+        private Builder() {}
+
+        /** Requires {@code apisecret} on every Janus API request but {@code info}/{@code ping}. */
+        public Builder apiSecret(String apiSecret) {
+            this.apiSecret = Objects.requireNonNull(apiSecret, "apiSecret");
+            return this;
+        }
+
+        /** Turns on stored-token auth; add tokens with {@link JanusServer#addToken}. */
+        public Builder tokenAuth(boolean tokenAuth) {
+            this.tokenAuth = tokenAuth;
+            return this;
+        }
+
+        /**
+         * Sets {@code session_timeout} (default 60; 0 disables). Janus sweeps every 2 s, so a
+         * session actually expires 2-4 s after this.
+         */
+        public Builder sessionTimeout(int seconds) {
+            this.sessionTimeout = nonNegative(seconds, "sessionTimeout");
+            return this;
+        }
+
+        /** Sets {@code reclaim_session_timeout} (default 0: sessions die with their WebSocket). */
+        public Builder reclaimSessionTimeout(int seconds) {
+            this.reclaimSessionTimeout = nonNegative(seconds, "reclaimSessionTimeout");
+            return this;
+        }
+
+        /**
+         * Serves the Janus API over TLS (wss) with a self-signed certificate for 127.0.0.1 made at
+         * start; trust it with {@link JanusServer#sslContext()} or {@link
+         * JanusServer#trustStore()}. The Admin API stays plain ws.
+         */
+        public Builder wss(boolean wss) {
+            this.wss = wss;
+            return this;
+        }
+
+        /**
+         * Enables the WebSockets event handler, connecting out to {@code wsUrl} with all events,
+         * one JSON object per message (grouping off), subprotocol {@code janus-event-handlers}.
+         */
+        public Builder eventHandlerBackend(String wsUrl) {
+            this.eventBackend = Objects.requireNonNull(wsUrl, "wsUrl");
+            return this;
+        }
+
+        /**
+         * Adds or replaces a plugin (or event handler) configuration file.
+         *
+         * @param pluginPackage e.g. {@code janus.plugin.videoroom}
+         * @param jcfgText the whole file in libconfig syntax
+         */
+        public Builder pluginConfig(String pluginPackage, String jcfgText) {
+            String name =
+                    pluginPackage.endsWith(".jcfg")
+                            ? pluginPackage.substring(0, pluginPackage.length() - 5)
+                            : pluginPackage;
+            if (!CONFIG_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(
+                        "Not a plugin package like janus.plugin.videoroom: " + pluginPackage);
+            }
+            pluginConfigs.put(name, Objects.requireNonNull(jcfgText, "jcfgText"));
+            return this;
+        }
+
+        /** Sets the admin secret; by default a random one is generated per server. */
+        public Builder adminSecret(String adminSecret) {
+            this.adminSecret = Objects.requireNonNull(adminSecret, "adminSecret");
+            return this;
+        }
+
+        /**
+         * Sets the JSON formatting of the WebSockets transport: {@code indented} (Janus's default),
+         * {@code plain} or {@code compact}. Unset keeps Janus's default.
+         */
+        public Builder json(String format) {
+            if (!JSON_FORMATS.contains(format)) {
+                throw new IllegalArgumentException(
+                        "json must be one of " + new java.util.TreeSet<>(JSON_FORMATS));
+            }
+            this.json = format;
+            return this;
+        }
+
+        /** Sets {@code server_name}, the {@code emitter} of events (default camel-janus-test). */
+        public Builder serverName(String serverName) {
+            this.serverName = Objects.requireNonNull(serverName, "serverName");
+            return this;
+        }
+
+        /** Binary name or path to run instead of {@code janus}; for tests of this module. */
+        Builder executable(String nameOrPath) {
+            this.executable = Objects.requireNonNull(nameOrPath);
+            return this;
+        }
+
+        /** PATH to search instead of the environment's; for tests of this module. */
+        Builder searchPath(String path) {
+            this.searchPath = path;
+            return this;
+        }
+
+        /** Creates a server with these options; nothing runs until {@link JanusServer#start()}. */
+        public JanusServer build() {
+            return new JanusServer(this);
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.apiSecret = apiSecret;
+            b.tokenAuth = tokenAuth;
+            b.sessionTimeout = sessionTimeout;
+            b.reclaimSessionTimeout = reclaimSessionTimeout;
+            b.wss = wss;
+            b.eventBackend = eventBackend;
+            b.json = json;
+            b.adminSecret = adminSecret;
+            b.serverName = serverName;
+            b.pluginConfigs = new LinkedHashMap<>(pluginConfigs);
+            b.executable = executable;
+            b.searchPath = searchPath;
+            return b;
+        }
+
+        private static int nonNegative(int value, String name) {
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must be >= 0");
+            }
+            return value;
+        }
+    }
+}
