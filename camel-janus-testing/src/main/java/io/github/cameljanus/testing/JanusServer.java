@@ -174,11 +174,14 @@ public final class JanusServer implements AutoCloseable {
             // SIGTERM stays pending on a stopped process; SIGCONT lets it be handled.
             signal("CONT", p.pid(), false);
             if (!waitForExit(p, STOP_GRACE)) {
-                LOG.log(WARNING, "Janus pid {0} ignored SIGTERM for 5 s, killing it", p.pid());
+                LOG.log(
+                        WARNING,
+                        "Janus pid {0} ignored SIGTERM for 5 s, killing it",
+                        String.valueOf(p.pid()));
                 p.destroyForcibly();
                 waitForExit(p, STOP_GRACE);
             }
-            LOG.log(DEBUG, "Janus pid {0} stopped", p.pid());
+            LOG.log(DEBUG, "Janus pid {0} stopped", String.valueOf(p.pid()));
         }
         RUNNING.remove(this);
     }
@@ -493,10 +496,10 @@ public final class JanusServer implements AutoCloseable {
         LOG.log(
                 INFO,
                 "Janus ready in {0} ms: {1}, admin {2}, pid {3}, config {4}",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)),
                 wsUrl(),
                 adminUrl(),
-                process.pid(),
+                String.valueOf(process.pid()),
                 dir);
     }
 
