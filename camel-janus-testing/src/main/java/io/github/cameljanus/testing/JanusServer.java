@@ -75,6 +75,7 @@ public final class JanusServer implements AutoCloseable {
             Pattern.compile("janus\\.(plugin|eventhandler|logger)\\.[A-Za-z0-9_-]+");
     private static final Set<String> JSON_FORMATS = Set.of("indented", "plain", "compact");
 
+    private static final InetAddress LOOPBACK_ADDRESS = loopback();
     private static final Set<JanusServer> RUNNING = ConcurrentHashMap.newKeySet();
     private static final AtomicLong TRANSACTIONS = new AtomicLong();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -86,23 +87,22 @@ public final class JanusServer implements AutoCloseable {
      * command line.
      */
     private static final String WATCHDOG_SCRIPT =
-            String.join(
-                    "\n",
-                    "jvm=$1; shift; self=$$",
-                    "(",
-                    "  while kill -0 \"$self\" 2>/dev/null; do",
-                    "    if ! kill -0 \"$jvm\" 2>/dev/null; then",
-                    "      kill -TERM \"$self\" 2>/dev/null; kill -CONT \"$self\" 2>/dev/null",
-                    "      i=0",
-                    "      while [ $i -lt 10 ] && kill -0 \"$self\" 2>/dev/null; do"
-                            + " sleep 0.5; i=$((i+1)); done",
-                    "      kill -KILL \"$self\" 2>/dev/null",
-                    "      exit 0",
-                    "    fi",
-                    "    sleep 0.5",
-                    "  done",
-                    ") </dev/null >/dev/null 2>&1 &",
-                    "exec \"$@\"");
+            """
+            jvm=$1; shift; self=$$
+            (
+              while kill -0 "$self" 2>/dev/null; do
+                if ! kill -0 "$jvm" 2>/dev/null; then
+                  kill -TERM "$self" 2>/dev/null; kill -CONT "$self" 2>/dev/null
+                  i=0
+                  while [ $i -lt 10 ] && kill -0 "$self" 2>/dev/null; do sleep 0.5; i=$((i+1)); done
+                  kill -KILL "$self" 2>/dev/null
+                  exit 0
+                fi
+                sleep 0.5
+              done
+            ) </dev/null >/dev/null 2>&1 &
+            exec "$@"
+            """;
 
     private final Builder settings;
     private final String adminSecret;
@@ -587,7 +587,7 @@ public final class JanusServer implements AutoCloseable {
         Set<String> found = new java.util.TreeSet<>();
         String wantedPort = String.format(Locale.ROOT, "%04X", port);
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = line.trim().split("\\s+", -1);
             if (f.length < 4 || !"0A".equals(f[3])) {
                 continue;
             }
@@ -720,7 +720,7 @@ public final class JanusServer implements AutoCloseable {
             throw missing(name + " does not exist or is not executable");
         }
         String path = searchPath == null ? "" : searchPath;
-        for (String entry : path.split(Pattern.quote(File.pathSeparator))) {
+        for (String entry : path.split(Pattern.quote(File.pathSeparator), -1)) {
             if (entry.isEmpty()) {
                 continue;
             }
@@ -809,7 +809,7 @@ public final class JanusServer implements AutoCloseable {
         try {
             int[] ports = new int[count];
             for (int i = 0; i < count; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                ServerSocket s = new ServerSocket(0, 1, LOOPBACK_ADDRESS);
                 sockets.add(s);
                 ports[i] = s.getLocalPort();
             }
@@ -818,6 +818,14 @@ public final class JanusServer implements AutoCloseable {
             for (ServerSocket s : sockets) {
                 s.close();
             }
+        }
+    }
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("a 4-byte address is always valid", e);
         }
     }
 
@@ -905,7 +913,7 @@ public final class JanusServer implements AutoCloseable {
 
         private Builder() {}
 
-        /** Requires {@code apisecret} on every Janus API request but {@code info}/{@code ping}. */
+        /** Sets the secret that every Janus API request but info and ping must carry. */
         public Builder apiSecret(String apiSecret) {
             this.apiSecret = Objects.requireNonNull(apiSecret, "apiSecret");
             return this;

@@ -55,8 +55,7 @@ final class Json {
 
     /** Returns a top-level string member, or {@code null} when absent or not a string. */
     static String string(Map<String, Object> object, String name) {
-        Object value = object.get(name);
-        return value instanceof String ? (String) value : null;
+        return object.get(name) instanceof String value ? value : null;
     }
 
     /** Quotes a Java string as a JSON string literal. */
@@ -95,8 +94,8 @@ final class Json {
             case '{' -> object();
             case '[' -> array();
             case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
+            case 't' -> literal("true", true);
+            case 'f' -> literal("false", false);
             case 'n' -> literal("null", null);
             default -> number();
         };

@@ -60,7 +60,7 @@ final class WsClient {
             } else {
                 // A frozen Janus accepts TCP but never answers the upgrade; do not leave the
                 // pending handshake to complete into a socket nobody closes.
-                connecting.thenAccept(WebSocket::abort);
+                var unused = connecting.thenAccept(WebSocket::abort);
             }
         }
     }

@@ -18,7 +18,8 @@ class EventHandlerIT {
 
     @Test
     void janusConnectsOutToTheEventBackend() throws Exception {
-        try (ServerSocket backend = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket backend =
+                new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             // accept() blocks until Janus dials in; the timeout turns a no-show into a failure.
             backend.setSoTimeout(10_000);
             String url = "ws://127.0.0.1:" + backend.getLocalPort() + "/events";
