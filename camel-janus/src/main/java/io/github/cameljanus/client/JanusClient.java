@@ -1,0 +1,687 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of the Janus WebSocket API over one connection. Owns the {@link JanusSession}s it
+ * creates, which own their {@link JanusHandle}s; closing a node ends its children.
+ *
+ * <p>Every request returns a {@link CompletableFuture} that completes exactly once, on the client's
+ * dispatch executor (never on the socket's thread): with the reply, or with a {@link
+ * JanusException} (Janus error), {@link JanusPluginException}, {@link JanusTimeoutException},
+ * {@link JanusConnectionLostException} or {@link JanusClosedException}.
+ *
+ * <p>Thread-safe. Connection states: {@link JanusConnectionState}.
+ */
+public final class JanusClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JanusClient.class);
+    private static final Duration MAX_KEEPALIVE = Duration.ofSeconds(25);
+
+    private final JanusClientConfig config;
+    private final ClientExecutors executors;
+    private final Counters counters = new Counters();
+    private final EventDispatcher dispatcher;
+    private final Map<Long, JanusSession> sessions = new ConcurrentHashMap<>();
+    private final List<JanusEventListener> eventListeners = new CopyOnWriteArrayList<>();
+    private final List<JanusConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final Object lifecycle = new Object();
+
+    // Guarded by lifecycle; volatile for lock-free reads on the request path.
+    private volatile JanusConnectionState state = JanusConnectionState.DISCONNECTED;
+    private volatile Connection connection;
+    private volatile ObjectNode serverInfo;
+    private CompletableFuture<Void> connecting;
+    private ScheduledFuture<?> pinger;
+    private boolean closing;
+
+    private JanusClient(JanusClientConfig config) {
+        this.config = config;
+        this.executors = new ClientExecutors(config);
+        this.dispatcher =
+                new EventDispatcher(executors.dispatch(), config.eventQueueSize(), counters);
+    }
+
+    /**
+     * Creates a client; it does not connect yet.
+     *
+     * @param config the settings
+     * @return the client, {@link JanusConnectionState#DISCONNECTED}
+     */
+    public static JanusClient create(JanusClientConfig config) {
+        return new JanusClient(config);
+    }
+
+    /**
+     * Creates a client and connects it, waiting up to the config's {@code connectTimeout} (plus the
+     * time of the {@code info} probe).
+     *
+     * @param config the settings
+     * @return the connected client
+     * @throws JanusException when the connection could not be made (the client is then closed)
+     */
+    public static JanusClient connect(JanusClientConfig config) {
+        JanusClient client = create(config);
+        Duration wait = config.connectTimeout().plus(config.requestTimeout());
+        try {
+            client.connect().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return client;
+        } catch (ExecutionException e) {
+            client.close();
+            throw asJanusException(e.getCause());
+        } catch (TimeoutException e) {
+            client.close();
+            throw new JanusConnectionLostException("not connected within " + wait, e);
+        } catch (InterruptedException e) {
+            client.close();
+            Thread.currentThread().interrupt();
+            throw new JanusClosedException("interrupted while connecting", e);
+        }
+    }
+
+    /**
+     * Opens the WebSocket (trying the addresses in order) and probes Janus with {@code info}.
+     * Returns the pending attempt when one runs, a completed future when connected.
+     *
+     * @return completes when connected; exceptionally with a {@link JanusException}
+     */
+    public CompletableFuture<Void> connect() {
+        synchronized (lifecycle) {
+            switch (state) {
+                case CLOSED:
+                    return CompletableFuture.failedFuture(
+                            new JanusClosedException("client is closed"));
+                case CONNECTED:
+                    return CompletableFuture.completedFuture(null);
+                case CONNECTING:
+                    return connecting.copy();
+                case DISCONNECTED:
+                default:
+                    state = JanusConnectionState.CONNECTING;
+                    connecting = new CompletableFuture<>();
+            }
+        }
+        attempt(0, null);
+        return connecting.copy();
+    }
+
+    /** Returns true when the WebSocket is open and requests can be sent. */
+    public boolean isConnected() {
+        return state == JanusConnectionState.CONNECTED;
+    }
+
+    /** Returns the connection state. */
+    public JanusConnectionState state() {
+        return state;
+    }
+
+    /** Returns the settings. */
+    public JanusClientConfig config() {
+        return config;
+    }
+
+    /** Returns the last {@code server_info} frame (from the connect probe), null before. */
+    public ObjectNode serverInfo() {
+        return serverInfo;
+    }
+
+    /**
+     * Adds a listener for connection up/down.
+     *
+     * @param listener the listener
+     */
+    public void addConnectionListener(JanusConnectionListener listener) {
+        connectionListeners.add(listener);
+    }
+
+    /**
+     * Removes a connection listener.
+     *
+     * @param listener the listener
+     */
+    public void removeConnectionListener(JanusConnectionListener listener) {
+        connectionListeners.remove(listener);
+    }
+
+    /**
+     * Adds a listener for every event of every session of this connection (after the handle's and
+     * the session's own listeners).
+     *
+     * @param listener the listener
+     */
+    public void addEventListener(JanusEventListener listener) {
+        eventListeners.add(listener);
+    }
+
+    /**
+     * Removes an event listener.
+     *
+     * @param listener the listener
+     */
+    public void removeEventListener(JanusEventListener listener) {
+        eventListeners.remove(listener);
+    }
+
+    /** Asks Janus for its {@code server_info}. */
+    public CompletableFuture<ObjectNode> info() {
+        return info(RequestOptions.defaults());
+    }
+
+    /**
+     * Asks Janus for its {@code server_info}.
+     *
+     * @param options per-request options
+     * @return the whole {@code server_info} frame
+     */
+    public CompletableFuture<ObjectNode> info(RequestOptions options) {
+        return request(RequestKind.INFO, 0, 0, null, options).thenApply(JanusReply::frame);
+    }
+
+    /** Sends a Janus {@code ping}; completes on the {@code pong}. */
+    public CompletableFuture<Void> ping() {
+        return ping(RequestOptions.defaults());
+    }
+
+    /**
+     * Sends a Janus {@code ping}.
+     *
+     * @param options per-request options
+     * @return completes on the {@code pong}
+     */
+    public CompletableFuture<Void> ping(RequestOptions options) {
+        return request(RequestKind.PING, 0, 0, null, options).thenApply(reply -> null);
+    }
+
+    /** Creates a session with an id Janus chooses; it is kept alive and destroyed on close. */
+    public CompletableFuture<JanusSession> createSession() {
+        return createSession(RequestOptions.defaults());
+    }
+
+    /**
+     * Creates a session with an id Janus chooses.
+     *
+     * @param options per-request options
+     * @return the session, kept alive and destroyed on close
+     */
+    public CompletableFuture<JanusSession> createSession(RequestOptions options) {
+        return create(null, options);
+    }
+
+    /**
+     * Creates a session with the given id (Janus answers 468 when it is taken).
+     *
+     * @param id the session id, positive
+     * @return the session
+     */
+    public CompletableFuture<JanusSession> createSession(long id) {
+        return createSession(id, RequestOptions.defaults());
+    }
+
+    /**
+     * Creates a session with the given id.
+     *
+     * @param id the session id, positive
+     * @param options per-request options
+     * @return the session
+     */
+    public CompletableFuture<JanusSession> createSession(long id, RequestOptions options) {
+        return create(id, options);
+    }
+
+    /**
+     * Returns the session with this id if this client knows it, else an unowned reference through
+     * which a caller can address a session it learned of elsewhere: it is not kept alive, not
+     * destroyed on close, and events for it reach only this client's listeners (until {@link
+     * JanusSession#claim()} adopts it).
+     *
+     * @param id the session id
+     * @return the session
+     */
+    public JanusSession session(long id) {
+        JanusSession known = sessions.get(id);
+        return known != null ? known : new JanusSession(this, id, false);
+    }
+
+    /** Returns the sessions this client tracks (created or claimed), a snapshot. */
+    public Collection<JanusSession> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    /** Returns a snapshot of the client's counters. */
+    public JanusClientMetrics metrics() {
+        Connection current = connection;
+        return counters.snapshot(current == null ? 0 : current.table.pendingCount());
+    }
+
+    /**
+     * Closes the client: destroys the sessions it created (bounded by {@code shutdownTimeout}),
+     * fails everything pending with {@link JanusClosedException}, closes the socket and stops every
+     * thread and timer it owns. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        if (config.destroySessionsOnClose() && isConnected()) {
+            destroyOwnedSessions();
+        }
+        JanusClosedException closed = new JanusClosedException("client closed");
+        Connection current;
+        JanusConnectionState previous;
+        CompletableFuture<Void> attempt;
+        synchronized (lifecycle) {
+            previous = state;
+            state = JanusConnectionState.CLOSED;
+            current = connection;
+            connection = null;
+            attempt = connecting;
+            stopPinger();
+        }
+        sessions.values().forEach(session -> session.closeLocally(closed));
+        if (current != null) {
+            current.shutdown(closed);
+        }
+        if (attempt != null) {
+            attempt.completeExceptionally(closed);
+        }
+        if (previous == JanusConnectionState.CONNECTED) {
+            notifyDisconnected(closed);
+        }
+        executors.shutdown(config.shutdownTimeout());
+    }
+
+    // ---- package-private: used by sessions, handles, router and timers ----
+
+    CompletableFuture<JanusReply> request(
+            RequestKind kind,
+            long sessionId,
+            long handleId,
+            ObjectNode fields,
+            RequestOptions options) {
+        Connection current = connection;
+        if (current == null || state != JanusConnectionState.CONNECTED) {
+            return CompletableFuture.failedFuture(
+                    state == JanusConnectionState.CLOSED
+                            ? new JanusClosedException("client is closed")
+                            : new JanusConnectionLostException("not connected to Janus"));
+        }
+        return send(current, kind, sessionId, handleId, fields, options);
+    }
+
+    JanusSession knownSession(long id) {
+        return id == 0 ? null : sessions.get(id);
+    }
+
+    /** A session created or claimed by this client becomes tracked. */
+    void track(JanusSession session) {
+        sessions.put(session.id(), session);
+    }
+
+    void sessionClosed(JanusSession session, JanusException cause) {
+        sessions.remove(session.id(), session);
+        Connection current = connection;
+        if (current != null) {
+            current.table.failSession(session.id(), cause);
+        }
+    }
+
+    void handleClosed(JanusHandle handle, JanusException cause) {
+        Connection current = connection;
+        if (current != null) {
+            current.table.failHandle(handle.id(), cause);
+        }
+    }
+
+    /**
+     * The keepalive interval for sessions: configured, or min(25 s, session-timeout / 2) from
+     * Janus; null when keepalive is off or Janus never expires sessions.
+     */
+    Duration keepAliveInterval() {
+        Duration configured = config.keepAliveInterval();
+        if (configured != null) {
+            return configured.isZero() ? null : configured;
+        }
+        ObjectNode info = serverInfo;
+        long sessionTimeout = info == null ? 60 : info.path("session-timeout").asLong(60);
+        if (sessionTimeout <= 0) {
+            return null;
+        }
+        Duration half = Duration.ofMillis(sessionTimeout * 500);
+        return half.compareTo(MAX_KEEPALIVE) < 0 ? half : MAX_KEEPALIVE;
+    }
+
+    ClientExecutors executors() {
+        return executors;
+    }
+
+    void deliver(JanusSession session, JanusHandle handle, ObjectNode frame) {
+        List<Iterable<JanusEventListener>> groups = new ArrayList<>(3);
+        if (handle != null) {
+            groups.add(handle.listeners());
+        }
+        if (session != null) {
+            groups.add(session.listeners());
+        }
+        groups.add(eventListeners);
+        JanusEvent event = new JanusEvent(frame, handle == null ? null : handle.plugin());
+        dispatcher.submit(frame.path("session_id").asLong(0), event, groups);
+    }
+
+    // ---- connection lifecycle ----
+
+    private void attempt(int index, Throwable lastFailure) {
+        List<URI> addresses = config.addresses();
+        if (index >= addresses.size()) {
+            connectFailed(lastFailure);
+            return;
+        }
+        URI address = addresses.get(index);
+        TransactionTable table =
+                new TransactionTable(
+                        config.maxPendingRequests(), executors.dispatch(), executors.scheduler());
+        FrameRouter[] router = new FrameRouter[1];
+        Connection candidate =
+                new Connection(
+                        address,
+                        table,
+                        config.maxMessageSize(),
+                        counters,
+                        frame -> router[0].route(frame),
+                        this::connectionLost);
+        router[0] = new FrameRouter(this, table, counters);
+        config.transportFactory()
+                .connect(
+                        address,
+                        JanusClientConfig.SUBPROTOCOL,
+                        config.origin(),
+                        config.sslContext(),
+                        config.connectTimeout(),
+                        candidate)
+                .thenCompose(
+                        transport -> {
+                            candidate.open(transport);
+                            return send(
+                                    candidate,
+                                    RequestKind.INFO,
+                                    0,
+                                    0,
+                                    null,
+                                    RequestOptions.defaults());
+                        })
+                .whenComplete(
+                        (info, error) -> {
+                            if (error == null) {
+                                connected(candidate, info.frame());
+                            } else {
+                                Throwable cause = unwrap(error);
+                                LOG.debug("Connecting to {} failed: {}", address, cause.toString());
+                                candidate.shutdown(asJanusException(cause));
+                                if (state == JanusConnectionState.CONNECTING) {
+                                    attempt(index + 1, cause);
+                                }
+                            }
+                        });
+    }
+
+    private void connected(Connection candidate, ObjectNode info) {
+        CompletableFuture<Void> attempt;
+        synchronized (lifecycle) {
+            if (state != JanusConnectionState.CONNECTING || candidate.isDown()) {
+                candidate.shutdown(new JanusClosedException("client closed while connecting"));
+                return;
+            }
+            serverInfo = info;
+            connection = candidate;
+            state = JanusConnectionState.CONNECTED;
+            attempt = connecting;
+            startPinger(candidate);
+        }
+        LOG.info(
+                "Connected to Janus {} at {}",
+                info.path("version_string").asText("?"),
+                candidate.address);
+        for (JanusConnectionListener listener : connectionListeners) {
+            runListener(() -> listener.onConnected(candidate.address));
+        }
+        attempt.complete(null);
+    }
+
+    private void connectFailed(Throwable lastFailure) {
+        CompletableFuture<Void> attempt;
+        synchronized (lifecycle) {
+            if (state != JanusConnectionState.CONNECTING) {
+                return;
+            }
+            state = JanusConnectionState.DISCONNECTED;
+            attempt = connecting;
+        }
+        attempt.completeExceptionally(
+                lastFailure == null
+                        ? new JanusConnectionLostException("no address to connect to")
+                        : asJanusException(lastFailure));
+    }
+
+    /**
+     * The one path for a connection that went away: socket closed or failed, a send failed, or no
+     * {@code pong}. Fails what is pending, closes the socket, tells listeners.
+     */
+    void connectionLost(Connection lost, JanusConnectionLostException cause) {
+        if (!lost.shutdown(cause)) {
+            return;
+        }
+        boolean wasCurrent;
+        synchronized (lifecycle) {
+            wasCurrent = connection == lost;
+            if (wasCurrent) {
+                connection = null;
+                stopPinger();
+                if (state == JanusConnectionState.CONNECTED) {
+                    state = JanusConnectionState.DISCONNECTED;
+                }
+            }
+        }
+        if (wasCurrent) {
+            LOG.warn("Lost the connection to Janus at {}: {}", lost.address, cause.getMessage());
+            notifyDisconnected(cause);
+        }
+    }
+
+    private void startPinger(Connection current) {
+        Duration interval = config.pingInterval();
+        if (interval.isZero()) {
+            return;
+        }
+        try {
+            pinger =
+                    executors
+                            .scheduler()
+                            .scheduleWithFixedDelay(
+                                    () -> ping(current),
+                                    interval.toMillis(),
+                                    interval.toMillis(),
+                                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Scheduler refused the pinger: client is closing");
+        }
+    }
+
+    private void stopPinger() {
+        if (pinger != null) {
+            pinger.cancel(false);
+            pinger = null;
+        }
+    }
+
+    private void ping(Connection current) {
+        send(current, RequestKind.PING, 0, 0, null, RequestOptions.defaults())
+                .whenComplete(
+                        (pong, error) -> {
+                            if (error instanceof JanusTimeoutException) {
+                                connectionLost(
+                                        current,
+                                        new JanusConnectionLostException(
+                                                "no pong from Janus within "
+                                                        + config.requestTimeout().toMillis()
+                                                        + " ms: connection is dead"));
+                            }
+                        });
+    }
+
+    private void notifyDisconnected(JanusException cause) {
+        for (JanusConnectionListener listener : connectionListeners) {
+            runListener(() -> listener.onDisconnected(cause));
+        }
+    }
+
+    private void runListener(Runnable call) {
+        Runnable guarded =
+                () -> {
+                    try {
+                        call.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("A connection listener failed", e);
+                    }
+                };
+        try {
+            executors.dispatch().execute(guarded);
+        } catch (RejectedExecutionException e) {
+            guarded.run();
+        }
+    }
+
+    private void destroyOwnedSessions() {
+        CompletableFuture<?>[] destroys =
+                sessions.values().stream()
+                        .filter(JanusSession::isOwned)
+                        .map(JanusSession::destroy)
+                        .toArray(CompletableFuture<?>[]::new);
+        try {
+            CompletableFuture.allOf(destroys)
+                    .get(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Not every session was destroyed on close: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- sending ----
+
+    private CompletableFuture<JanusReply> send(
+            Connection target,
+            RequestKind kind,
+            long sessionId,
+            long handleId,
+            ObjectNode fields,
+            RequestOptions options) {
+        ObjectNode envelope = Frames.frame(kind.verb());
+        if (kind.scope() != RequestKind.Scope.ROOT) {
+            envelope.put("session_id", sessionId);
+        }
+        if (kind.scope() == RequestKind.Scope.HANDLE) {
+            envelope.put("handle_id", handleId);
+        }
+        if (fields != null) {
+            envelope.setAll(fields);
+        }
+        if (kind.needsAuth()) {
+            String token = options.token() != null ? options.token() : config.token();
+            if (config.apiSecret() != null) {
+                envelope.put("apisecret", config.apiSecret());
+            }
+            if (token != null) {
+                envelope.put("token", token);
+            }
+        }
+        Duration timeout = options.timeout() != null ? options.timeout() : config.requestTimeout();
+        PendingRequest slot;
+        try {
+            slot = target.table.register(kind, sessionId, handleId, timeout, options);
+        } catch (JanusException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        envelope.put("transaction", slot.transaction());
+        try {
+            EnvelopeValidator.validate(kind, envelope);
+        } catch (JanusException e) {
+            target.table.fail(slot, e);
+            return slot.future();
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(">>> {}", SecretMasker.mask(envelope));
+        }
+        target.send(Frames.write(envelope))
+                .whenComplete(
+                        (sent, error) -> {
+                            if (error != null) {
+                                JanusConnectionLostException lost =
+                                        new JanusConnectionLostException(
+                                                "sending " + kind.verb() + " failed: " + error,
+                                                error);
+                                target.table.fail(slot, lost);
+                                connectionLost(target, lost);
+                            }
+                        });
+        return slot.future();
+    }
+
+    private CompletableFuture<JanusSession> create(Long id, RequestOptions options) {
+        ObjectNode fields = null;
+        if (id != null) {
+            fields = Frames.MAPPER.createObjectNode().put("id", id);
+        }
+        return request(RequestKind.CREATE, 0, 0, fields, options)
+                .thenApply(
+                        reply -> {
+                            JanusSession session =
+                                    new JanusSession(
+                                            this,
+                                            reply.frame().path("data").path("id").asLong(),
+                                            true);
+                            track(session);
+                            session.startKeepAlive();
+                            return session;
+                        });
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static JanusException asJanusException(Throwable error) {
+        Throwable cause = unwrap(error);
+        return cause instanceof JanusException janus
+                ? janus
+                : new JanusConnectionLostException(String.valueOf(cause.getMessage()), cause);
+    }
+}

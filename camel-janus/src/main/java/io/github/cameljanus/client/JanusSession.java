@@ -1,0 +1,258 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A Janus session. One this client created is kept alive automatically (see {@link
+ * JanusClientConfig#keepAliveInterval()}) and destroyed on {@link JanusClient#close()}. It ends
+ * locally (its handles closed, its pending requests failed with {@link JanusClosedException}) on
+ * {@link #destroy()}, on Janus's {@code timeout} event, and when a keepalive is answered with 458
+ * (then listeners also get a synthetic {@link JanusEvent#SESSION_LOST} event).
+ */
+public final class JanusSession {
+
+    private final JanusClient client;
+    private final long id;
+    private final Map<Long, JanusHandle> handles = new ConcurrentHashMap<>();
+    private final List<JanusEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean owned;
+    private volatile KeepAliveTimer keepAlive;
+
+    JanusSession(JanusClient client, long id, boolean owned) {
+        this.client = client;
+        this.id = id;
+        this.owned = owned;
+    }
+
+    /** Returns the session id. */
+    public long id() {
+        return id;
+    }
+
+    /** Returns the client this session belongs to. */
+    public JanusClient client() {
+        return client;
+    }
+
+    /**
+     * Attaches a plugin.
+     *
+     * @param plugin the plugin package, e.g. {@code janus.plugin.echotest}
+     * @param opaqueId an id for correlating in admin/event-handler data, nullable
+     * @return the handle
+     */
+    public CompletableFuture<JanusHandle> attach(String plugin, String opaqueId) {
+        return attach(plugin, opaqueId, RequestOptions.defaults());
+    }
+
+    /**
+     * Attaches a plugin.
+     *
+     * @param plugin the plugin package
+     * @param opaqueId nullable
+     * @param options per-request options
+     * @return the handle
+     */
+    public CompletableFuture<JanusHandle> attach(
+            String plugin, String opaqueId, RequestOptions options) {
+        ObjectNode fields = Frames.MAPPER.createObjectNode().put("plugin", plugin);
+        if (opaqueId != null) {
+            fields.put("opaque_id", opaqueId);
+        }
+        return request(RequestKind.ATTACH, fields, options)
+                .thenApply(
+                        reply -> {
+                            long handleId = reply.frame().path("data").path("id").asLong();
+                            JanusHandle handle = new JanusHandle(this, handleId, plugin);
+                            handles.put(handleId, handle);
+                            if (closed.get()) {
+                                handle.closeLocally(new JanusClosedException("session closed"));
+                            }
+                            return handle;
+                        });
+    }
+
+    /**
+     * Returns the handle with this id if this session knows it, else an unowned reference (plugin
+     * unknown, its own listeners never called) for addressing a handle learned of elsewhere.
+     *
+     * @param id the handle id
+     * @return the handle
+     */
+    public JanusHandle handle(long id) {
+        JanusHandle known = handles.get(id);
+        return known != null ? known : new JanusHandle(this, id, null);
+    }
+
+    /** Returns the handles this session attached and that are still open, a snapshot. */
+    public Collection<JanusHandle> handles() {
+        return List.copyOf(handles.values());
+    }
+
+    /** Sends a {@code keepalive}; completes on the ack. */
+    public CompletableFuture<Void> keepAlive() {
+        return keepAlive(RequestOptions.defaults());
+    }
+
+    /**
+     * Sends a {@code keepalive} (never refused by {@code maxPendingRequests}).
+     *
+     * @param options per-request options
+     * @return completes on the ack
+     */
+    public CompletableFuture<Void> keepAlive(RequestOptions options) {
+        return request(RequestKind.KEEPALIVE, null, options).thenApply(reply -> null);
+    }
+
+    /** Claims the session for this connection (see {@link #claim(RequestOptions)}). */
+    public CompletableFuture<Void> claim() {
+        return claim(RequestOptions.defaults());
+    }
+
+    /**
+     * Claims the session: Janus sends its events to this connection from now on. An unowned
+     * reference becomes tracked by the client (its listeners are called and it is kept alive) but
+     * is still not destroyed on close.
+     *
+     * @param options per-request options
+     * @return completes on {@code success}
+     */
+    public CompletableFuture<Void> claim(RequestOptions options) {
+        return request(RequestKind.CLAIM, null, options)
+                .thenApply(
+                        reply -> {
+                            if (client.knownSession(id) != this) {
+                                client.track(this);
+                                startKeepAlive();
+                            }
+                            return null;
+                        });
+    }
+
+    /** Destroys the session on Janus and closes it locally. */
+    public CompletableFuture<Void> destroy() {
+        return destroy(RequestOptions.defaults());
+    }
+
+    /**
+     * Destroys the session on Janus; on success it is closed locally, failing its handles' pending
+     * requests (Janus sends no {@code detached} for them).
+     *
+     * @param options per-request options
+     * @return completes on {@code success}
+     */
+    public CompletableFuture<Void> destroy(RequestOptions options) {
+        return request(RequestKind.DESTROY, null, options)
+                .thenApply(
+                        reply -> {
+                            closeLocally(new JanusClosedException("session destroyed"));
+                            return null;
+                        });
+    }
+
+    /** Returns true once the session ended (destroyed, timed out, lost or client closed). */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Adds a listener for the events of this session and its handles.
+     *
+     * @param listener the listener
+     */
+    public void addEventListener(JanusEventListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     */
+    public void removeEventListener(JanusEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public String toString() {
+        return "JanusSession[" + id + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    // ---- package-private ----
+
+    boolean isOwned() {
+        return owned;
+    }
+
+    List<JanusEventListener> listeners() {
+        return listeners;
+    }
+
+    JanusHandle knownHandle(long handleId) {
+        return handleId == 0 ? null : handles.get(handleId);
+    }
+
+    CompletableFuture<JanusReply> request(
+            RequestKind kind, ObjectNode fields, RequestOptions options) {
+        return request(kind, 0, fields, options);
+    }
+
+    CompletableFuture<JanusReply> request(
+            RequestKind kind, long handleId, ObjectNode fields, RequestOptions options) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(
+                    new JanusClosedException("session " + id + " is closed"));
+        }
+        return client.request(kind, id, handleId, fields, options);
+    }
+
+    void startKeepAlive() {
+        Duration interval = client.keepAliveInterval();
+        if (interval != null && !closed.get()) {
+            KeepAliveTimer timer =
+                    new KeepAliveTimer(this, client.executors().scheduler(), interval);
+            keepAlive = timer;
+            timer.start();
+        }
+    }
+
+    void handleClosed(JanusHandle handle) {
+        handles.remove(handle.id(), handle);
+    }
+
+    /** Ends the session here: stops keepalive, closes handles, fails its pending requests. */
+    void closeLocally(JanusException cause) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        owned = false;
+        KeepAliveTimer timer = keepAlive;
+        if (timer != null) {
+            timer.stop();
+        }
+        handles.values().forEach(handle -> handle.closeLocally(cause));
+        client.sessionClosed(this, cause);
+    }
+
+    /** Janus no longer knows this session (458): close it and tell listeners. */
+    void lost(JanusException notFound) {
+        closeLocally(
+                new JanusClosedException(notFound.code(), "session lost: " + notFound.reason()));
+        ObjectNode frame = Frames.frame(JanusEvent.SESSION_LOST).put("session_id", id);
+        frame.putObject("error").put("code", notFound.code()).put("reason", notFound.reason());
+        client.deliver(this, null, frame);
+    }
+}

@@ -1,0 +1,99 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.client;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a session's {@code keepalive} about every interval. The first one comes after a random
+ * 10-100 % of the interval and each next one after 80-100 % of it, so thousands of sessions created
+ * together do not keep firing together, and no gap ever exceeds the interval.
+ */
+final class KeepAliveTimer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeepAliveTimer.class);
+
+    private final JanusSession session;
+    private final ScheduledExecutorService scheduler;
+    private final Duration interval;
+    private volatile boolean stopped;
+    private volatile ScheduledFuture<?> next;
+
+    KeepAliveTimer(JanusSession session, ScheduledExecutorService scheduler, Duration interval) {
+        this.session = session;
+        this.scheduler = scheduler;
+        this.interval = interval;
+    }
+
+    void start() {
+        schedule(0.1);
+    }
+
+    void stop() {
+        stopped = true;
+        ScheduledFuture<?> pending = next;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+
+    private void schedule(double minFraction) {
+        if (stopped) {
+            return;
+        }
+        long millis = interval.toMillis();
+        long delay =
+                ThreadLocalRandom.current().nextLong((long) (millis * minFraction), millis + 1);
+        try {
+            next = scheduler.schedule(this::fire, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            stopped = true;
+        }
+    }
+
+    private void fire() {
+        if (stopped) {
+            return;
+        }
+        session.keepAlive()
+                .whenComplete(
+                        (ignored, error) -> {
+                            if (error != null) {
+                                failed(unwrap(error));
+                            }
+                            schedule(0.8);
+                        });
+    }
+
+    private void failed(Throwable error) {
+        if (error instanceof JanusTimeoutException) {
+            LOG.warn(
+                    "No answer to the keepalive of session {}: the connection is suspect ({})",
+                    session.id(),
+                    error.getMessage());
+        } else if (error instanceof JanusConnectionLostException
+                || error instanceof JanusClosedException) {
+            LOG.debug("Keepalive of session {} not answered: {}", session.id(), error.getMessage());
+        } else if (error instanceof JanusException janus && janus.code() == 458) {
+            session.lost(janus);
+        } else {
+            LOG.warn("Keepalive of session {} failed: {}", session.id(), error.getMessage());
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
+    }
+}

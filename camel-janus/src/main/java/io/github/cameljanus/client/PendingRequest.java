@@ -1,0 +1,66 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One slot of the {@link TransactionTable}. Its state changes only under its own lock, which is
+ * what makes it complete exactly once whatever order frames, deadline and failures race in.
+ */
+final class PendingRequest {
+
+    enum State {
+        /** Waiting for a final frame (maybe after a provisional one). */
+        PENDING,
+        /** Completed, but a trailing frame with the same transaction is still expected. */
+        AWAITING_FOLLOW_UP,
+        /** Completed and out of the table. */
+        DONE
+    }
+
+    final String transaction;
+    final RequestKind kind;
+    final long sessionId;
+    final long handleId;
+    final boolean awaitEvent;
+    final boolean failOnPluginError;
+    final CompletableFuture<JanusReply> future = new CompletableFuture<>();
+
+    State state = State.PENDING;
+    boolean provisionalSeen;
+    String followUp;
+    ScheduledFuture<?> deadline;
+
+    PendingRequest(
+            String transaction,
+            RequestKind kind,
+            long sessionId,
+            long handleId,
+            RequestOptions options) {
+        this.transaction = transaction;
+        this.kind = kind;
+        this.sessionId = sessionId;
+        this.handleId = handleId;
+        this.awaitEvent = options.awaitEvent();
+        this.failOnPluginError = options.failOnPluginError();
+    }
+
+    /** Returns the transaction id to put in the envelope. */
+    String transaction() {
+        return transaction;
+    }
+
+    /** Returns the future the caller waits on; completed on the table's completion executor. */
+    CompletableFuture<JanusReply> future() {
+        return future;
+    }
+
+    @Override
+    public String toString() {
+        return kind.verb() + " (transaction " + transaction + ")";
+    }
+}

@@ -1,0 +1,283 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * The requests of one connection waiting for their final reply: transaction id to slot {owner
+ * (session/handle ids), kind, deadline, future}. Each slot completes exactly once, by the first of:
+ * its final frame (per {@link RequestKind.Completion}), an {@code error}, its deadline, or a
+ * failure of its owner or the connection. Futures are completed on the completion executor, never
+ * on the caller of these methods (the socket's reader). Usable without a socket.
+ */
+final class TransactionTable {
+
+    private final Map<String, PendingRequest> slots = new ConcurrentHashMap<>();
+    private final Map<Long, PendingRequest> detachByHandle = new ConcurrentHashMap<>();
+    private final AtomicLong lastTransaction = new AtomicLong();
+    private final AtomicInteger size = new AtomicInteger();
+    private final int maxPendingRequests;
+    private final Executor completionExecutor;
+    private final ScheduledExecutorService scheduler;
+
+    TransactionTable(
+            int maxPendingRequests,
+            Executor completionExecutor,
+            ScheduledExecutorService scheduler) {
+        this.maxPendingRequests = maxPendingRequests;
+        this.completionExecutor = completionExecutor;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Opens a slot with a fresh transaction id and arms its deadline.
+     *
+     * @throws JanusException when {@code maxPendingRequests} slots are open (keepalive and ping are
+     *     exempt)
+     * @throws JanusClosedException when the scheduler no longer accepts deadlines
+     */
+    PendingRequest register(
+            RequestKind kind,
+            long sessionId,
+            long handleId,
+            Duration timeout,
+            RequestOptions options) {
+        int open = size.incrementAndGet();
+        if (open > maxPendingRequests && !kind.exemptFromLimit()) {
+            size.decrementAndGet();
+            throw new JanusException(
+                    "too many pending requests (maxPendingRequests="
+                            + maxPendingRequests
+                            + "): "
+                            + kind.verb()
+                            + " refused");
+        }
+        String transaction = Long.toString(lastTransaction.incrementAndGet(), 36);
+        PendingRequest slot = new PendingRequest(transaction, kind, sessionId, handleId, options);
+        slots.put(transaction, slot);
+        if (kind == RequestKind.DETACH) {
+            detachByHandle.put(handleId, slot);
+        }
+        ScheduledFuture<?> deadline;
+        try {
+            deadline =
+                    scheduler.schedule(
+                            () -> expire(slot, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            fail(slot, new JanusClosedException("client is closed", e));
+            return slot;
+        }
+        synchronized (slot) {
+            if (slot.state == PendingRequest.State.DONE) {
+                deadline.cancel(false);
+            } else {
+                slot.deadline = deadline;
+            }
+        }
+        slot.future.whenComplete(
+                (reply, error) -> {
+                    if (error instanceof CancellationException) {
+                        discard(slot);
+                    }
+                });
+        return slot;
+    }
+
+    /**
+     * Offers a frame that carries a transaction.
+     *
+     * @param type the frame's {@code janus} field
+     * @return true when a slot took it (completed, progressed, or a follow-up it expected); false
+     *     for an unknown transaction, or an event no slot waits for (it belongs to listeners)
+     */
+    boolean onFrame(String transaction, String type, ObjectNode frame) {
+        PendingRequest slot = slots.get(transaction);
+        return slot != null && accept(slot, type, frame);
+    }
+
+    /**
+     * Offers a handle's {@code detached} event, which completes that handle's {@code detach} when
+     * it beats the {@code success}.
+     *
+     * @return true when a detach was waiting for it
+     */
+    boolean onDetached(long handleId, ObjectNode frame) {
+        PendingRequest slot = detachByHandle.get(handleId);
+        return slot != null && accept(slot, "detached", frame);
+    }
+
+    /** Fails every open request of a session (and its handles). */
+    void failSession(long sessionId, JanusException failure) {
+        failWhere(slot -> slot.sessionId == sessionId, failure);
+    }
+
+    /** Fails every open request of a handle. */
+    void failHandle(long handleId, JanusException failure) {
+        failWhere(slot -> slot.handleId == handleId, failure);
+    }
+
+    /** Fails every open request: the connection is gone or the client closed. */
+    void failAll(JanusException failure) {
+        failWhere(slot -> true, failure);
+    }
+
+    /** Returns how many slots are open (including completed ones still expecting a follow-up). */
+    int pendingCount() {
+        return size.get();
+    }
+
+    /** The deadline passed: fails a pending slot, forgets a follow-up marker. */
+    void expire(PendingRequest slot, Duration timeout) {
+        fail(
+                slot,
+                new JanusTimeoutException(
+                        "no reply to " + slot + " within " + timeout.toMillis() + " ms"));
+    }
+
+    /** Fails a slot if it is still pending; drops it from the table in any case. */
+    void fail(PendingRequest slot, JanusException failure) {
+        boolean wasPending;
+        synchronized (slot) {
+            if (slot.state == PendingRequest.State.DONE) {
+                return;
+            }
+            wasPending = slot.state == PendingRequest.State.PENDING;
+            remove(slot);
+        }
+        if (wasPending) {
+            complete(slot, null, failure);
+        }
+    }
+
+    private boolean accept(PendingRequest slot, String type, ObjectNode frame) {
+        JanusReply reply;
+        RuntimeException failure;
+        synchronized (slot) {
+            switch (slot.state) {
+                case DONE:
+                    return false;
+                case AWAITING_FOLLOW_UP:
+                    if (type.equals(slot.followUp)) {
+                        remove(slot);
+                        return true;
+                    }
+                    return false;
+                case PENDING:
+                default:
+                    break;
+            }
+            RequestKind.Completion completion = slot.kind.completion();
+            boolean provisional = type.equals(completion.provisional);
+            if ("error".equals(type)) {
+                reply = null;
+                failure = errorOf(frame);
+                remove(slot);
+            } else if (completion.finals.contains(type) || (provisional && !slot.awaitEvent)) {
+                reply = new JanusReply(replyKind(type), frame);
+                failure = pluginFailure(slot, reply);
+                String followUp = completion.followUps.get(type);
+                boolean followUpSeen =
+                        followUp != null
+                                && followUp.equals(completion.provisional)
+                                && slot.provisionalSeen;
+                if (followUp != null && !followUpSeen) {
+                    slot.state = PendingRequest.State.AWAITING_FOLLOW_UP;
+                    slot.followUp = followUp;
+                } else {
+                    remove(slot);
+                }
+            } else if (provisional) {
+                slot.provisionalSeen = true;
+                return true;
+            } else {
+                return false;
+            }
+        }
+        complete(slot, failure == null ? reply : null, failure);
+        return true;
+    }
+
+    private void failWhere(Predicate<PendingRequest> owned, JanusException failure) {
+        for (PendingRequest slot : slots.values()) {
+            if (owned.test(slot)) {
+                fail(slot, failure);
+            }
+        }
+    }
+
+    private void discard(PendingRequest slot) {
+        synchronized (slot) {
+            if (slot.state != PendingRequest.State.DONE) {
+                remove(slot);
+            }
+        }
+    }
+
+    /** Caller holds the slot's lock and has checked it is not DONE. */
+    private void remove(PendingRequest slot) {
+        slot.state = PendingRequest.State.DONE;
+        slots.remove(slot.transaction, slot);
+        if (slot.kind == RequestKind.DETACH) {
+            detachByHandle.remove(slot.handleId, slot);
+        }
+        size.decrementAndGet();
+        if (slot.deadline != null) {
+            slot.deadline.cancel(false);
+        }
+    }
+
+    private void complete(PendingRequest slot, JanusReply reply, RuntimeException failure) {
+        Runnable completion =
+                failure == null
+                        ? () -> slot.future.complete(reply)
+                        : () -> slot.future.completeExceptionally(failure);
+        try {
+            completionExecutor.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
+        }
+    }
+
+    private static JanusReply.Kind replyKind(String type) {
+        return switch (type) {
+            case "event" -> JanusReply.Kind.EVENT;
+            case "ack" -> JanusReply.Kind.ACK;
+            default -> JanusReply.Kind.SUCCESS;
+        };
+    }
+
+    private static RuntimeException pluginFailure(PendingRequest slot, JanusReply reply) {
+        if (!slot.failOnPluginError || !reply.isPluginError()) {
+            return null;
+        }
+        JsonNode data = reply.data();
+        return new JanusPluginException(
+                reply.plugin(),
+                data.path("error_code").asInt(JanusException.NO_CODE),
+                data.path("error").asText(""),
+                reply);
+    }
+
+    static JanusException errorOf(ObjectNode frame) {
+        JsonNode error = frame.path("error");
+        return new JanusException(
+                error.path("code").asInt(JanusException.NO_CODE),
+                error.path("reason").asText("(no reason given)"));
+    }
+}
