@@ -1,0 +1,60 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/** The {@code janus:} component: holds the default options and the shared connections. */
+@Component("janus")
+public class JanusComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    @Metadata(description = "Default options for every endpoint of this component")
+    private JanusConfiguration configuration = new JanusConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+
+    private final SharedConnections connections = new SharedConnections();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
+            throws Exception {
+        JanusEndpoint endpoint =
+                new JanusEndpoint(uri, this, remaining, JanusAddresses.parse(remaining));
+        endpoint.setConfiguration(configuration.copy());
+        setProperties(endpoint, parameters);
+        endpoint.validate();
+        return endpoint;
+    }
+
+    public JanusConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Default options for every endpoint of this component; each endpoint gets a copy. */
+    public void setConfiguration(JanusConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSLContextParameters for wss:// when an endpoint has none. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    SharedConnections connections() {
+        return connections;
+    }
+}

@@ -1,0 +1,352 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a {@code janus:} endpoint. The component holds one as its defaults and copies it
+ * for each endpoint. Options labelled {@code connection} decide which connection an endpoint
+ * shares; the others only concern the endpoint itself.
+ */
+@UriParams
+public class JanusConfiguration implements Cloneable {
+
+    @UriParam(label = "common")
+    private String plugin;
+
+    @UriParam(label = "common")
+    private String opaqueId;
+
+    @UriParam(label = "producer", defaultValue = "message")
+    private JanusOperation operation = JanusOperation.message;
+
+    @UriParam(label = "security", secret = true)
+    private String apiSecret;
+
+    @UriParam(label = "security", secret = true)
+    private String token;
+
+    @UriParam(label = "connection", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "common", defaultValue = "10000", javaType = "java.time.Duration")
+    private long requestTimeout = 10_000;
+
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean awaitEvent = true;
+
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean failOnPluginError = true;
+
+    @UriParam(label = "connection", defaultValue = "-1", javaType = "java.time.Duration")
+    private long keepAliveInterval = -1;
+
+    @UriParam(label = "connection", defaultValue = "15000", javaType = "java.time.Duration")
+    private long pingInterval = 15_000;
+
+    @UriParam(label = "connection", defaultValue = "true")
+    private boolean reconnect = true;
+
+    @UriParam(label = "connection", defaultValue = "500", javaType = "java.time.Duration")
+    private long reconnectInitialDelay = 500;
+
+    @UriParam(label = "connection", defaultValue = "30000", javaType = "java.time.Duration")
+    private long reconnectMaxDelay = 30_000;
+
+    @UriParam(label = "connection", defaultValue = "-1")
+    private int maxReconnectAttempts = -1;
+
+    @UriParam(label = "connection", defaultValue = "true")
+    private boolean reclaim = true;
+
+    @UriParam(label = "consumer")
+    private String eventTypes;
+
+    @UriParam(label = "connection,advanced", defaultValue = "10000")
+    private int eventQueueSize = 10_000;
+
+    @UriParam(label = "connection", defaultValue = "true")
+    private boolean destroySessionsOnStop = true;
+
+    @UriParam(label = "connection", defaultValue = "5000", javaType = "java.time.Duration")
+    private long shutdownTimeout = 5_000;
+
+    @UriParam(label = "connection,advanced", defaultValue = "10000")
+    private int maxPendingRequests = 10_000;
+
+    @UriParam(label = "connection,advanced", defaultValue = "8388608")
+    private int maxMessageSize = 8 * 1024 * 1024;
+
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "connection")
+    private String origin;
+
+    /** A copy for one endpoint, so its options never change the component's defaults. */
+    public JanusConfiguration copy() {
+        try {
+            return (JanusConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getPlugin() {
+        return plugin;
+    }
+
+    /**
+     * Plugin package of the endpoint's managed handle, e.g. {@code janus.plugin.videoroom}. The
+     * managed session and handle are created when a consumer starts or by the first producer
+     * request that needs them, and re-created after they are lost.
+     */
+    public void setPlugin(String plugin) {
+        this.plugin = plugin;
+    }
+
+    public String getOpaqueId() {
+        return opaqueId;
+    }
+
+    /** Opaque id sent when the managed handle (or a handle the route attaches) is attached. */
+    public void setOpaqueId(String opaqueId) {
+        this.opaqueId = opaqueId;
+    }
+
+    public JanusOperation getOperation() {
+        return operation;
+    }
+
+    /** The producer operation used when the CamelJanusOperation header does not say. */
+    public void setOperation(JanusOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getApiSecret() {
+        return apiSecret;
+    }
+
+    /** The Janus API secret ({@code api_secret} in janus.jcfg), sent as {@code apisecret}. */
+    public void setApiSecret(String apiSecret) {
+        this.apiSecret = apiSecret;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    /** A Janus stored token ({@code token_auth}), sent on every request that needs one. */
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Deadline for the WebSocket handshake, in milliseconds (or a duration such as 10s). */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Deadline for a request's final reply, in milliseconds (or a duration such as 10s); past it
+     * the exchange fails with JanusTimeoutException.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public boolean isAwaitEvent() {
+        return awaitEvent;
+    }
+
+    /**
+     * For asynchronous plugin requests: wait for the plugin's event (true) or complete on Janus's
+     * ack (false). A later event with the request's transaction then goes to the consumer.
+     */
+    public void setAwaitEvent(boolean awaitEvent) {
+        this.awaitEvent = awaitEvent;
+    }
+
+    public boolean isFailOnPluginError() {
+        return failOnPluginError;
+    }
+
+    /**
+     * Fail the exchange with JanusPluginException when the plugin answers with an error_code
+     * (true), or return that answer as the reply body (false).
+     */
+    public void setFailOnPluginError(boolean failOnPluginError) {
+        this.failOnPluginError = failOnPluginError;
+    }
+
+    public long getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    /**
+     * Keepalive period of each session, in milliseconds (or a duration). -1 (default) derives it
+     * from the server: min(25 s, session-timeout / 2), none when the server has no session timeout.
+     * 0 disables keepalives.
+     */
+    public void setKeepAliveInterval(long keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public long getPingInterval() {
+        return pingInterval;
+    }
+
+    /**
+     * Period of the connection liveness probe (a Janus ping), in milliseconds (or a duration). No
+     * answer within requestTimeout means the connection is dead. 0 disables it.
+     */
+    public void setPingInterval(long pingInterval) {
+        this.pingInterval = pingInterval;
+    }
+
+    public boolean isReconnect() {
+        return reconnect;
+    }
+
+    /** Reconnect with exponential backoff and full jitter after the connection is lost. */
+    public void setReconnect(boolean reconnect) {
+        this.reconnect = reconnect;
+    }
+
+    public long getReconnectInitialDelay() {
+        return reconnectInitialDelay;
+    }
+
+    /** Upper bound of the first reconnect delay, in milliseconds (or a duration). */
+    public void setReconnectInitialDelay(long reconnectInitialDelay) {
+        this.reconnectInitialDelay = reconnectInitialDelay;
+    }
+
+    public long getReconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    /** Cap of the reconnect delay, in milliseconds (or a duration). */
+    public void setReconnectMaxDelay(long reconnectMaxDelay) {
+        this.reconnectMaxDelay = reconnectMaxDelay;
+    }
+
+    public int getMaxReconnectAttempts() {
+        return maxReconnectAttempts;
+    }
+
+    /** Reconnect attempts before giving up; -1 tries forever. */
+    public void setMaxReconnectAttempts(int maxReconnectAttempts) {
+        this.maxReconnectAttempts = maxReconnectAttempts;
+    }
+
+    public boolean isReclaim() {
+        return reclaim;
+    }
+
+    /**
+     * After reconnecting, claim every live session so it keeps its id, handles and events (needs
+     * reclaim_session_timeout on the server).
+     */
+    public void setReclaim(boolean reclaim) {
+        this.reclaim = reclaim;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    /**
+     * Comma-separated event types the consumer delivers (all when empty): event, webrtcup, media,
+     * slowlink, hangup, detached, timeout, trickle, or any other Janus type name, and the
+     * component's own connected, connectionLost, sessionLost. Other names are rejected.
+     */
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public int getEventQueueSize() {
+        return eventQueueSize;
+    }
+
+    /**
+     * Bound on undelivered events per connection; beyond it events are dropped and counted, with
+     * one WARN per burst.
+     */
+    public void setEventQueueSize(int eventQueueSize) {
+        this.eventQueueSize = eventQueueSize;
+    }
+
+    public boolean isDestroySessionsOnStop() {
+        return destroySessionsOnStop;
+    }
+
+    /** Destroy the sessions of the endpoint's connection on Janus when it stops. */
+    public void setDestroySessionsOnStop(boolean destroySessionsOnStop) {
+        this.destroySessionsOnStop = destroySessionsOnStop;
+    }
+
+    public long getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /**
+     * Bound on destroying sessions and draining at stop, in milliseconds (or a duration); what is
+     * still pending then fails with JanusClosedException.
+     */
+    public void setShutdownTimeout(long shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public int getMaxPendingRequests() {
+        return maxPendingRequests;
+    }
+
+    /**
+     * Requests in flight per connection (keepalives exempt); beyond it a request fails fast instead
+     * of queueing.
+     */
+    public void setMaxPendingRequests(int maxPendingRequests) {
+        this.maxPendingRequests = maxPendingRequests;
+    }
+
+    public int getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /** Largest inbound message in bytes; larger ones are discarded and counted. */
+    public void setMaxMessageSize(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** TLS settings for wss:// addresses. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getOrigin() {
+        return origin;
+    }
+
+    /** Origin header sent on the WebSocket handshake (for Janus's enforce_cors). */
+    public void setOrigin(String origin) {
+        this.origin = origin;
+    }
+}

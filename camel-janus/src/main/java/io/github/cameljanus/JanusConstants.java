@@ -1,0 +1,92 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import org.apache.camel.spi.Metadata;
+
+/** Header names of the {@code janus:} component. */
+public final class JanusConstants {
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "The producer operation for this exchange; overrides the endpoint's operation"
+                            + " option.",
+            javaType = "io.github.cameljanus.JanusOperation")
+    public static final String OPERATION = "CamelJanusOperation";
+
+    @Metadata(
+            description =
+                    "Janus session id. Producer: the session a request addresses (the managed"
+                            + " session when absent); set on the reply of createSession. Consumer:"
+                            + " the session the event belongs to.",
+            javaType = "Long")
+    public static final String SESSION_ID = "CamelJanusSessionId";
+
+    @Metadata(
+            description =
+                    "Janus handle id. Producer: the handle a request addresses (the managed handle"
+                            + " when absent); set on the reply of attach. Consumer: the handle (the"
+                            + " Janus sender) the event comes from.",
+            javaType = "Long")
+    public static final String HANDLE_ID = "CamelJanusHandleId";
+
+    @Metadata(
+            description =
+                    "Plugin package, e.g. janus.plugin.videoroom. Producer: the plugin an attach"
+                            + " uses (the plugin option when absent). Consumer and replies: the"
+                            + " plugin that sent the data.",
+            javaType = "String")
+    public static final String PLUGIN = "CamelJanusPlugin";
+
+    @Metadata(
+            description =
+                    "A JSEP (type and sdp). Producer: sent with a message. Replies and events: the"
+                            + " JSEP Janus sent, as a Map.",
+            javaType = "Object")
+    public static final String JSEP = "CamelJanusJsep";
+
+    @Metadata(
+            label = "consumer",
+            description =
+                    "The Janus event type: event, webrtcup, media, slowlink, hangup, detached,"
+                            + " timeout, trickle or any other type Janus sends, and the"
+                            + " component's own connected, connectionLost, sessionLost.",
+            javaType = "String")
+    public static final String EVENT_TYPE = "CamelJanusEventType";
+
+    @Metadata(
+            description =
+                    "The Janus transaction id of the request (on replies) or of the request an"
+                            + " event answers (on events, when Janus sent one).",
+            javaType = "String")
+    public static final String TRANSACTION = "CamelJanusTransaction";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "A Janus stored or signed token for this exchange only; overrides the token"
+                            + " option.",
+            javaType = "String",
+            secret = true)
+    public static final String TOKEN = "CamelJanusToken";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "Deadline in milliseconds for this exchange's final reply; overrides the"
+                            + " requestTimeout option.",
+            javaType = "Long")
+    public static final String REQUEST_TIMEOUT = "CamelJanusRequestTimeout";
+
+    @Metadata(
+            label = "producer",
+            description =
+                    "Opaque id sent on attach for this exchange; overrides the opaqueId option.",
+            javaType = "String")
+    public static final String OPAQUE_ID = "CamelJanusOpaqueId";
+
+    private JanusConstants() {}
+}

@@ -1,0 +1,63 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The event types a consumer can filter on, and the parser of the eventTypes option. */
+final class JanusEventTypes {
+
+    /** The consumer's own event: the connection to Janus is up (again). */
+    static final String CONNECTED = "connected";
+
+    /** The consumer's own event: the connection to Janus was lost. */
+    static final String CONNECTION_LOST = "connectionLost";
+
+    /** The consumer's own event: a session was lost (not claimable, timed out, or 458). */
+    static final String SESSION_LOST = "sessionLost";
+
+    static final Set<String> KNOWN =
+            Set.of(
+                    "event",
+                    "webrtcup",
+                    "media",
+                    "slowlink",
+                    "hangup",
+                    "detached",
+                    "timeout",
+                    "trickle",
+                    CONNECTED,
+                    CONNECTION_LOST,
+                    SESSION_LOST);
+
+    private JanusEventTypes() {}
+
+    /**
+     * The set named by a comma-separated list, or null for all types when the list is empty.
+     *
+     * @throws IllegalArgumentException naming an unknown type
+     */
+    static Set<String> parse(String eventTypes) {
+        if (eventTypes == null || eventTypes.isBlank()) {
+            return null;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String part : eventTypes.split(",", -1)) {
+            String type = part.trim();
+            if (!KNOWN.contains(type)) {
+                throw new IllegalArgumentException(
+                        "Unknown event type '"
+                                + type
+                                + "' in option eventTypes="
+                                + eventTypes
+                                + "; known types: "
+                                + String.join(", ", new java.util.TreeSet<>(KNOWN)));
+            }
+            types.add(type);
+        }
+        return Set.copyOf(types);
+    }
+}

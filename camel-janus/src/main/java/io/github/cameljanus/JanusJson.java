@@ -1,0 +1,120 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Conversions between what routes hold (JSON text, Maps, JsonNodes, POJOs) and the JsonNodes the
+ * client sends, and from Janus's JsonNodes to {@link JanusBody}. One ObjectMapper for the layer.
+ */
+final class JanusJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JanusJson() {}
+
+    /**
+     * A route's value as a JsonNode. A String must be JSON text; anything else is mapped by
+     * Jackson.
+     *
+     * @throws IllegalArgumentException when a String is not JSON, naming {@code what}
+     */
+    static JsonNode toNode(Object value, String what) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof String text) {
+            return parse(text, what);
+        }
+        if (value instanceof byte[] bytes) {
+            return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), what);
+        }
+        try {
+            return MAPPER.valueToTree(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    what + " of type " + value.getClass().getName() + " cannot be mapped to JSON",
+                    e);
+        }
+    }
+
+    /** Like {@link #toNode} but the result must be a JSON object. */
+    static ObjectNode toObject(Object value, String what) {
+        JsonNode node = toNode(value, what);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(
+                    what + " must be a JSON object, got " + node.getNodeType());
+        }
+        return (ObjectNode) node;
+    }
+
+    private static JsonNode parse(String text, String what) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A Janus object as a JanusBody, nested objects included; null stays null. */
+    static JanusBody toBody(ObjectNode node) {
+        if (node == null) {
+            return null;
+        }
+        JanusBody body = new JanusBody();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            body.put(field.getKey(), toValue(field.getValue()));
+        }
+        return body;
+    }
+
+    private static Object toValue(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT:
+                return toBody((ObjectNode) node);
+            case ARRAY:
+                List<Object> list = new ArrayList<>(node.size());
+                for (JsonNode element : (ArrayNode) node) {
+                    list.add(toValue(element));
+                }
+                return list;
+            case STRING:
+                return node.textValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            case NUMBER:
+                return node.numberValue();
+            default:
+                return null;
+        }
+    }
+
+    /** JSON text of a Map, List or POJO. */
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

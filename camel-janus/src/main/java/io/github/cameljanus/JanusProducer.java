@@ -1,0 +1,128 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import io.github.cameljanus.client.RequestOptions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Sends one Janus request per exchange and completes the exchange from the reply, never blocking a
+ * Camel thread while Janus answers. The request itself is built by {@link JanusRequests}.
+ */
+public class JanusProducer extends DefaultAsyncProducer {
+
+    private SharedConnection connection;
+    private JanusRequests requests;
+    private WritableHealthCheckRepository healthChecks;
+    private JanusHealthCheck healthCheck;
+
+    public JanusProducer(JanusEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public JanusEndpoint getEndpoint() {
+        return (JanusEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        connection = getEndpoint().acquireConnection();
+        requests = new JanusRequests(connection, getEndpoint().getConfiguration());
+        healthChecks =
+                HealthCheckHelper.getHealthCheckRepository(
+                        getEndpoint().getCamelContext(),
+                        "producers",
+                        WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck =
+                    new JanusHealthCheck(
+                            "producer:janus-" + getEndpoint().getAddress(),
+                            getEndpoint(),
+                            () -> connection,
+                            false);
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+        connection.awaitFirstConnect();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        if (connection != null) {
+            getEndpoint().releaseConnection(connection);
+            connection = null;
+            requests = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<Consumer<Message>> reply;
+        try {
+            Message in = exchange.getMessage();
+            JanusOperation operation =
+                    in.getHeader(
+                            JanusConstants.OPERATION,
+                            getEndpoint().getConfiguration().getOperation(),
+                            JanusOperation.class);
+            reply = requests.send(operation, in, options(exchange));
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        reply.whenComplete(
+                (writeReply, error) -> {
+                    if (error != null) {
+                        exchange.setException(unwrap(error));
+                    } else {
+                        writeReply.accept(exchange.getMessage());
+                    }
+                    callback.done(false);
+                });
+        return false;
+    }
+
+    private RequestOptions options(Exchange exchange) {
+        JanusConfiguration configuration = getEndpoint().getConfiguration();
+        Message in = exchange.getMessage();
+        long timeout =
+                in.getHeader(
+                        JanusConstants.REQUEST_TIMEOUT,
+                        configuration.getRequestTimeout(),
+                        Long.class);
+        RequestOptions options =
+                RequestOptions.defaults()
+                        .withTimeout(Duration.ofMillis(timeout))
+                        .withAwaitEvent(
+                                configuration.isAwaitEvent()
+                                        && exchange.getPattern().isOutCapable())
+                        .withFailOnPluginError(configuration.isFailOnPluginError());
+        String token = in.getHeader(JanusConstants.TOKEN, String.class);
+        return token == null ? options : options.withToken(token);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
+    }
+}

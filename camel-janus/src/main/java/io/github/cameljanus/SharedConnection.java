@@ -1,0 +1,168 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import io.github.cameljanus.client.JanusClient;
+import io.github.cameljanus.client.JanusClientConfig;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Janus connection shared by every endpoint with the same {@link ConnectionKey}: the client,
+ * the threads it runs on (from Camel's ExecutorServiceManager), and the managed handles per
+ * (plugin, opaqueId). Reference counted by {@link SharedConnections}; the last release closes it.
+ */
+final class SharedConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedConnection.class);
+
+    private final ConnectionKey key;
+    private final ExecutorServiceManager executors;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService dispatcher;
+    private final JanusClient client;
+    private final CompletableFuture<Void> firstConnect;
+    private final Map<String, ManagedHandle> managedHandles = new HashMap<>();
+    private int users;
+
+    SharedConnection(CamelContext context, ConnectionKey key) throws GeneralSecurityException {
+        this.key = key;
+        this.executors = context.getExecutorServiceManager();
+        String name = "janus-" + key.addresses();
+        this.scheduler = executors.newSingleThreadScheduledExecutor(this, name + "-scheduler");
+        this.dispatcher = executors.newThreadPool(this, name + "-dispatch", dispatchProfile());
+        SSLContext sslContext =
+                key.sslContextParameters() == null ? null : createSslContext(context, key);
+        this.client = JanusClient.create(clientConfig(key, sslContext, scheduler, dispatcher));
+        this.firstConnect = client.connect();
+    }
+
+    /**
+     * Request continuations and event delivery run here, never on the socket's thread. The queue is
+     * unbounded because the client bounds it (maxPendingRequests, eventQueueSize); a CallerRuns
+     * policy would run route code on the socket's thread.
+     */
+    private static ThreadPoolProfile dispatchProfile() {
+        ThreadPoolProfile profile = new ThreadPoolProfile("janus-dispatch");
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(-1);
+        profile.setAllowCoreThreadTimeOut(false);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
+    }
+
+    private static SSLContext createSslContext(CamelContext context, ConnectionKey key)
+            throws GeneralSecurityException {
+        try {
+            return key.sslContextParameters().createSSLContext(context);
+        } catch (java.io.IOException e) {
+            throw new GeneralSecurityException(
+                    "Cannot load the TLS material of sslContextParameters: " + e.getMessage(), e);
+        }
+    }
+
+    private static JanusClientConfig clientConfig(
+            ConnectionKey key,
+            SSLContext sslContext,
+            ScheduledExecutorService scheduler,
+            ExecutorService dispatcher) {
+        JanusClientConfig.Builder builder =
+                JanusClientConfig.builder()
+                        .addresses(key.addresses())
+                        .apiSecret(key.apiSecret())
+                        .token(key.token())
+                        .connectTimeout(Duration.ofMillis(key.connectTimeout()))
+                        .pingInterval(Duration.ofMillis(key.pingInterval()))
+                        .maxPendingRequests(key.maxPendingRequests())
+                        .maxMessageSize(key.maxMessageSize())
+                        .eventQueueSize(key.eventQueueSize())
+                        .shutdownTimeout(Duration.ofMillis(key.shutdownTimeout()))
+                        .destroySessionsOnClose(key.destroySessionsOnStop())
+                        .sslContext(sslContext)
+                        .origin(key.origin())
+                        .scheduler(scheduler)
+                        .dispatchExecutor(dispatcher);
+        if (key.keepAliveInterval() >= 0) {
+            builder.keepAliveInterval(Duration.ofMillis(key.keepAliveInterval()));
+        }
+        return builder.build();
+    }
+
+    JanusClient client() {
+        return client;
+    }
+
+    ConnectionKey key() {
+        return key;
+    }
+
+    /** The managed handle (or, without a plugin, session) for this plugin and opaque id. */
+    synchronized ManagedHandle managedHandle(String plugin, String opaqueId) {
+        return managedHandles.computeIfAbsent(
+                Arrays.asList(plugin, opaqueId).toString(),
+                k -> new ManagedHandle(client, plugin, opaqueId));
+    }
+
+    /**
+     * Waits for the first connection attempt, so routes can use the connection as soon as they are
+     * started. A failure is logged, not thrown: the CamelContext starts while Janus is down.
+     */
+    void awaitFirstConnect() {
+        try {
+            firstConnect.get(key.connectTimeout() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            LOG.warn("Janus at {} is not reachable yet: {}", key.addresses(), cause.toString());
+        }
+    }
+
+    synchronized void retain() {
+        users++;
+    }
+
+    /** Returns true when this was the last user and the connection is now closed. */
+    synchronized boolean release() {
+        users--;
+        if (users > 0) {
+            return false;
+        }
+        close();
+        return true;
+    }
+
+    private void close() {
+        try {
+            client.close();
+        } finally {
+            executors.shutdownNow(scheduler);
+            executors.shutdownNow(dispatcher);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SharedConnection" + key.addresses();
+    }
+}

@@ -1,0 +1,136 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The options and headers tables of docs/janus-component.md are rendered from the generated
+ * component metadata; this test fails when they drift. Run it with -Djanus.docs.update=true to
+ * rewrite them.
+ */
+class ComponentDocsTest {
+
+    private static final Path DOC = Path.of("..", "docs", "janus-component.md");
+
+    @Test
+    void metadataDocumentsEveryOptionAndHeader() throws Exception {
+        JsonNode json = metadata();
+        for (String section : new String[] {"componentProperties", "properties", "headers"}) {
+            assertThat(json.path(section).size()).as(section).isPositive();
+            json.path(section)
+                    .fields()
+                    .forEachRemaining(
+                            field ->
+                                    assertThat(field.getValue().path("description").asText())
+                                            .as(section + "." + field.getKey())
+                                            .isNotBlank());
+        }
+        assertThat(json.path("properties").path("apiSecret").path("secret").asBoolean()).isTrue();
+        assertThat(json.path("properties").path("token").path("secret").asBoolean()).isTrue();
+        assertThat(json.path("headers").has(JanusConstants.OPERATION)).isTrue();
+    }
+
+    @Test
+    void docsTablesMatchTheMetadata() throws Exception {
+        JsonNode json = metadata();
+        String doc = Files.readString(DOC);
+        String expected = doc;
+        expected =
+                replaceSection(
+                        expected, "component options", table(json.path("componentProperties")));
+        expected = replaceSection(expected, "endpoint options", table(json.path("properties")));
+        expected = replaceSection(expected, "headers", headers(json.path("headers")));
+        if (Boolean.getBoolean("janus.docs.update")) {
+            Files.writeString(DOC, expected);
+            doc = expected;
+        }
+        assertThat(doc)
+                .as("docs/janus-component.md is stale: rerun with -Djanus.docs.update=true")
+                .isEqualTo(expected);
+    }
+
+    private static JsonNode metadata() throws Exception {
+        try (InputStream in =
+                ComponentDocsTest.class.getResourceAsStream(
+                        "/META-INF/io/github/cameljanus/janus.json")) {
+            assertThat(in).as("generated janus.json on the classpath").isNotNull();
+            return new ObjectMapper()
+                    .readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String table(JsonNode options) {
+        StringBuilder out = new StringBuilder();
+        out.append("| option | group | default | type | description |\n");
+        out.append("|---|---|---|---|---|\n");
+        Iterator<Map.Entry<String, JsonNode>> fields = options.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode o = field.getValue();
+            out.append("| `")
+                    .append(field.getKey())
+                    .append("` | ")
+                    .append(o.path("group").asText())
+                    .append(" | ")
+                    .append(code(o.path("defaultValue").asText("")))
+                    .append(" | ")
+                    .append(o.path("type").asText())
+                    .append(" | ")
+                    .append(cell(o.path("description").asText()))
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String headers(JsonNode headers) {
+        StringBuilder out = new StringBuilder();
+        out.append("| header | for | type | description |\n");
+        out.append("|---|---|---|---|\n");
+        Iterator<Map.Entry<String, JsonNode>> fields = headers.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode h = field.getValue();
+            out.append("| `")
+                    .append(field.getKey())
+                    .append("` | ")
+                    .append(h.path("label").asText("common"))
+                    .append(" | ")
+                    .append(h.path("javaType").asText())
+                    .append(" | ")
+                    .append(cell(h.path("description").asText()))
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String code(String value) {
+        return value.isEmpty() ? "" : "`" + value + "`";
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String replaceSection(String doc, String name, String content) {
+        String begin = "<!-- BEGIN GENERATED: " + name + " -->\n";
+        String end = "<!-- END GENERATED: " + name + " -->";
+        int start = doc.indexOf(begin);
+        int stop = doc.indexOf(end);
+        assertThat(start).as("marker " + begin.trim()).isNotNegative();
+        assertThat(stop).as("marker " + end).isGreaterThan(start);
+        return doc.substring(0, start + begin.length()) + content + doc.substring(stop);
+    }
+}

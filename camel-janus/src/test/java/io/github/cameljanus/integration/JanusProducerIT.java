@@ -1,0 +1,202 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cameljanus.JanusBody;
+import io.github.cameljanus.JanusConstants;
+import io.github.cameljanus.client.JanusException;
+import io.github.cameljanus.client.JanusPluginException;
+import io.github.cameljanus.testing.JanusServerExtension;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Producer operations through routes against a real Janus. */
+class JanusProducerIT {
+
+    @RegisterExtension static final JanusServerExtension JANUS = JanusServerExtension.create();
+
+    private CamelContext context;
+    private ProducerTemplate template;
+
+    @BeforeEach
+    void startCamel() throws Exception {
+        context = new DefaultCamelContext();
+        String url = JANUS.server().wsUrl();
+        context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:echo").to("janus:" + url + "?plugin=janus.plugin.echotest");
+                        from("direct:videoroom")
+                                .to("janus:" + url + "?plugin=janus.plugin.videoroom");
+                        from("direct:videoroom-lenient")
+                                .to(
+                                        "janus:"
+                                                + url
+                                                + "?plugin=janus.plugin.videoroom"
+                                                + "&failOnPluginError=false");
+                        from("direct:streaming")
+                                .to("janus:" + url + "?plugin=janus.plugin.streaming");
+                        from("direct:core").to("janus:" + url);
+                    }
+                });
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stopCamel() throws Exception {
+        context.close();
+    }
+
+    @Test
+    void echotestRoundTripThroughARoute() {
+        Object reply = template.requestBody("direct:echo", "{\"audio\":true}");
+
+        assertThat(reply).isInstanceOf(JanusBody.class);
+        assertThat((Map<String, Object>) reply)
+                .containsEntry("echotest", "event")
+                .containsEntry("result", "ok");
+    }
+
+    @Test
+    void bodyMayBeAMapAndTheReplyConvertsToJsonText() {
+        Exchange exchange =
+                template.request("direct:echo", e -> e.getMessage().setBody(Map.of("audio", true)));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(String.class))
+                .isEqualTo("{\"echotest\":\"event\",\"result\":\"ok\"}");
+        assertThat(exchange.getMessage().getHeader(JanusConstants.TRANSACTION)).isNotNull();
+        assertThat(exchange.getMessage().getHeader(JanusConstants.PLUGIN))
+                .isEqualTo("janus.plugin.echotest");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonFailsThatExchangeOnly() {
+        Exchange bad = template.request("direct:echo", e -> e.getMessage().setBody("not json"));
+        assertThat(bad.getException())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not valid JSON");
+
+        assertThat(template.requestBody("direct:echo", "{\"audio\":true}", JanusBody.class))
+                .containsEntry("result", "ok");
+    }
+
+    @Test
+    void unknownPluginFailsWithJanusException460() {
+        assertThatThrownBy(
+                        () ->
+                                template.requestBodyAndHeaders(
+                                        "direct:core",
+                                        null,
+                                        Map.of(
+                                                JanusConstants.OPERATION, "attach",
+                                                JanusConstants.PLUGIN, "janus.plugin.nope")))
+                .isInstanceOf(CamelExecutionException.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        JanusException.class, e -> assertThat(e.code()).isEqualTo(460));
+    }
+
+    @Test
+    void deadSessionFailsWith458() {
+        assertThatThrownBy(
+                        () ->
+                                template.requestBodyAndHeaders(
+                                        "direct:core",
+                                        null,
+                                        Map.of(
+                                                JanusConstants.OPERATION,
+                                                "keepalive",
+                                                JanusConstants.SESSION_ID,
+                                                123456789L)))
+                .cause()
+                .isInstanceOfSatisfying(
+                        JanusException.class, e -> assertThat(e.code()).isEqualTo(458));
+    }
+
+    @Test
+    void pluginErrorFailsWithJanusPluginExceptionOrIsTheBody() {
+        Map<String, Object> created =
+                template.requestBody(
+                        "direct:videoroom",
+                        "{\"request\":\"create\",\"secret\":\"s3cr3t\",\"description\":\"pe\"}",
+                        JanusBody.class);
+        Object room = created.get("room");
+
+        assertThatThrownBy(
+                        () ->
+                                template.requestBody(
+                                        "direct:videoroom",
+                                        Map.of("request", "destroy", "room", room)))
+                .cause()
+                .isInstanceOfSatisfying(
+                        JanusPluginException.class, e -> assertThat(e.code()).isEqualTo(429));
+
+        Map<String, Object> lenient =
+                template.requestBody(
+                        "direct:videoroom-lenient",
+                        Map.of("request", "destroy", "room", room),
+                        JanusBody.class);
+        assertThat(lenient).containsEntry("error_code", 429);
+
+        assertThat(
+                        template.requestBody(
+                                "direct:videoroom",
+                                Map.of("request", "destroy", "room", room, "secret", "s3cr3t"),
+                                JanusBody.class))
+                .containsEntry("videoroom", "destroyed");
+    }
+
+    @Test
+    void streamingWatchRepliesWithAJsepOffer() {
+        Map<String, Object> created =
+                template.requestBody(
+                        "direct:streaming",
+                        "{\"request\":\"create\",\"type\":\"rtp\",\"description\":\"it\","
+                                + "\"media\":[{\"type\":\"audio\",\"mid\":\"a\",\"port\":0,"
+                                + "\"pt\":111,\"codec\":\"opus\",\"iface\":\"127.0.0.1\"}]}",
+                        JanusBody.class);
+        Object id = ((Map<String, Object>) created.get("stream")).get("id");
+
+        Exchange watch =
+                template.request(
+                        "direct:streaming",
+                        e -> e.getMessage().setBody(Map.of("request", "watch", "id", id)));
+
+        assertThat(watch.getException()).isNull();
+        Map<String, Object> jsep =
+                watch.getMessage().getHeader(JanusConstants.JSEP, JanusBody.class);
+        assertThat(jsep).containsEntry("type", "offer");
+        assertThat((String) jsep.get("sdp")).startsWith("v=0");
+    }
+
+    @Test
+    void infoAndPingWork() {
+        Map<String, Object> info =
+                template.requestBodyAndHeader(
+                        "direct:core", null, JanusConstants.OPERATION, "info", JanusBody.class);
+        assertThat(info).containsEntry("version_string", "1.1.2").doesNotContainKey("janus");
+
+        Exchange ping =
+                template.request(
+                        "direct:core",
+                        e -> e.getMessage().setHeader(JanusConstants.OPERATION, "ping"));
+        assertThat(ping.getException()).isNull();
+    }
+}
