@@ -58,20 +58,28 @@ final class Connection implements JanusTransportListener {
     }
 
     /**
-     * Marks this connection down, fails what it has pending and closes the socket.
+     * Marks this connection down: nothing more is sent on it.
      *
      * @return false when it was already down (so callers act once)
      */
-    boolean shutdown(JanusException failure) {
-        if (!down.compareAndSet(false, true)) {
-            return false;
-        }
+    boolean markDown() {
+        return down.compareAndSet(false, true);
+    }
+
+    /** Fails what is pending and closes the socket; call after {@link #markDown()}. */
+    void release(JanusException failure) {
         table.failAll(failure);
         JanusTransport current = transport;
         if (current != null) {
             current.close();
         }
-        return true;
+    }
+
+    /** {@link #markDown()} then {@link #release(JanusException)}, once. */
+    void shutdown(JanusException failure) {
+        if (markDown()) {
+            release(failure);
+        }
     }
 
     boolean isDown() {

@@ -414,38 +414,42 @@ public final class JanusClient implements AutoCloseable {
                         frame -> router[0].route(frame),
                         this::connectionLost);
         router[0] = new FrameRouter(this, table, counters);
-        config.transportFactory()
-                .connect(
-                        address,
-                        JanusClientConfig.SUBPROTOCOL,
-                        config.origin(),
-                        config.sslContext(),
-                        config.connectTimeout(),
-                        candidate)
-                .thenCompose(
-                        transport -> {
-                            candidate.open(transport);
-                            return send(
-                                    candidate,
-                                    RequestKind.INFO,
-                                    0,
-                                    0,
-                                    null,
-                                    RequestOptions.defaults());
-                        })
-                .whenComplete(
-                        (info, error) -> {
-                            if (error == null) {
-                                connected(candidate, info.frame());
-                            } else {
-                                Throwable cause = unwrap(error);
-                                LOG.debug("Connecting to {} failed: {}", address, cause.toString());
-                                candidate.shutdown(asJanusException(cause));
-                                if (state == JanusConnectionState.CONNECTING) {
-                                    attempt(index + 1, cause);
-                                }
-                            }
-                        });
+        CompletableFuture<?> unused =
+                config.transportFactory()
+                        .connect(
+                                address,
+                                JanusClientConfig.SUBPROTOCOL,
+                                config.origin(),
+                                config.sslContext(),
+                                config.connectTimeout(),
+                                candidate)
+                        .thenCompose(
+                                transport -> {
+                                    candidate.open(transport);
+                                    return send(
+                                            candidate,
+                                            RequestKind.INFO,
+                                            0,
+                                            0,
+                                            null,
+                                            RequestOptions.defaults());
+                                })
+                        .whenComplete(
+                                (info, error) -> {
+                                    if (error == null) {
+                                        connected(candidate, info.frame());
+                                    } else {
+                                        Throwable cause = unwrap(error);
+                                        LOG.debug(
+                                                "Connecting to {} failed: {}",
+                                                address,
+                                                cause.toString());
+                                        candidate.shutdown(asJanusException(cause));
+                                        if (state == JanusConnectionState.CONNECTING) {
+                                            attempt(index + 1, cause);
+                                        }
+                                    }
+                                });
     }
 
     private void connected(Connection candidate, ObjectNode info) {
@@ -491,7 +495,7 @@ public final class JanusClient implements AutoCloseable {
      * {@code pong}. Fails what is pending, closes the socket, tells listeners.
      */
     void connectionLost(Connection lost, JanusConnectionLostException cause) {
-        if (!lost.shutdown(cause)) {
+        if (!lost.markDown()) {
             return;
         }
         boolean wasCurrent;
@@ -505,6 +509,8 @@ public final class JanusClient implements AutoCloseable {
                 }
             }
         }
+        // State first: whoever sees a request fail also sees the connection down.
+        lost.release(cause);
         if (wasCurrent) {
             LOG.warn("Lost the connection to Janus at {}: {}", lost.address, cause.getMessage());
             notifyDisconnected(cause);
@@ -538,18 +544,19 @@ public final class JanusClient implements AutoCloseable {
     }
 
     private void ping(Connection current) {
-        send(current, RequestKind.PING, 0, 0, null, RequestOptions.defaults())
-                .whenComplete(
-                        (pong, error) -> {
-                            if (error instanceof JanusTimeoutException) {
-                                connectionLost(
-                                        current,
-                                        new JanusConnectionLostException(
-                                                "no pong from Janus within "
-                                                        + config.requestTimeout().toMillis()
-                                                        + " ms: connection is dead"));
-                            }
-                        });
+        CompletableFuture<?> unused =
+                send(current, RequestKind.PING, 0, 0, null, RequestOptions.defaults())
+                        .whenComplete(
+                                (pong, error) -> {
+                                    if (error instanceof JanusTimeoutException) {
+                                        connectionLost(
+                                                current,
+                                                new JanusConnectionLostException(
+                                                        "no pong from Janus within "
+                                                                + config.requestTimeout().toMillis()
+                                                                + " ms: connection is dead"));
+                                    }
+                                });
     }
 
     private void notifyDisconnected(JanusException cause) {
@@ -635,18 +642,22 @@ public final class JanusClient implements AutoCloseable {
         if (LOG.isDebugEnabled()) {
             LOG.debug(">>> {}", SecretMasker.mask(envelope));
         }
-        target.send(Frames.write(envelope))
-                .whenComplete(
-                        (sent, error) -> {
-                            if (error != null) {
-                                JanusConnectionLostException lost =
-                                        new JanusConnectionLostException(
-                                                "sending " + kind.verb() + " failed: " + error,
-                                                error);
-                                target.table.fail(slot, lost);
-                                connectionLost(target, lost);
-                            }
-                        });
+        CompletableFuture<?> unused =
+                target.send(Frames.write(envelope))
+                        .whenComplete(
+                                (sent, error) -> {
+                                    if (error != null) {
+                                        JanusConnectionLostException lost =
+                                                new JanusConnectionLostException(
+                                                        "sending "
+                                                                + kind.verb()
+                                                                + " failed: "
+                                                                + error,
+                                                        error);
+                                        target.table.fail(slot, lost);
+                                        connectionLost(target, lost);
+                                    }
+                                });
         return slot.future();
     }
 

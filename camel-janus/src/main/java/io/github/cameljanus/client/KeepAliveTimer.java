@@ -5,6 +5,7 @@
 package io.github.cameljanus.client;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,14 +66,15 @@ final class KeepAliveTimer {
         if (stopped) {
             return;
         }
-        session.keepAlive()
-                .whenComplete(
-                        (ignored, error) -> {
-                            if (error != null) {
-                                failed(unwrap(error));
-                            }
-                            schedule(0.8);
-                        });
+        CompletableFuture<?> unused =
+                session.keepAlive()
+                        .whenComplete(
+                                (ignored, error) -> {
+                                    if (error != null) {
+                                        failed(unwrap(error));
+                                    }
+                                    schedule(0.8);
+                                });
     }
 
     private void failed(Throwable error) {

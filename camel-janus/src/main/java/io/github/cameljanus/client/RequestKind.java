@@ -38,6 +38,7 @@ enum RequestKind {
      * {@code followUps}: after final X, frame Y with the same transaction is still expected (event
      * before ack; detached before success) and must not count as a late reply.
      */
+    @SuppressWarnings("ImmutableEnumChecker") // the Set.of / Map.of fields are unmodifiable
     enum Completion {
         ACK(Set.of("ack"), null, Map.of()),
         SUCCESS(Set.of("success"), null, Map.of()),

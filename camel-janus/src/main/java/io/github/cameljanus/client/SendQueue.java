@@ -6,6 +6,7 @@ package io.github.cameljanus.client;
 
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -54,12 +55,13 @@ final class SendQueue {
                 settle(next, result);
                 sending.set(false);
             } else {
-                result.whenComplete(
-                        (ignored, error) -> {
-                            settle(next, result);
-                            sending.set(false);
-                            drain();
-                        });
+                CompletableFuture<?> unused =
+                        result.whenComplete(
+                                (ignored, error) -> {
+                                    settle(next, result);
+                                    sending.set(false);
+                                    drain();
+                                });
                 return;
             }
         }
@@ -73,14 +75,21 @@ final class SendQueue {
         }
     }
 
+    /** Called once {@code result} is done. */
     private static void settle(Outgoing outgoing, CompletableFuture<Void> result) {
-        result.whenComplete(
-                (ignored, error) -> {
-                    if (error == null) {
-                        outgoing.sent().complete(null);
-                    } else {
-                        outgoing.sent().completeExceptionally(error);
-                    }
-                });
+        if (result.isCompletedExceptionally()) {
+            outgoing.sent().completeExceptionally(failureOf(result));
+        } else {
+            outgoing.sent().complete(null);
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<Void> done) {
+        try {
+            done.join();
+            return new IllegalStateException("send did not fail");
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -90,12 +91,13 @@ final class TransactionTable {
                 slot.deadline = deadline;
             }
         }
-        slot.future.whenComplete(
-                (reply, error) -> {
-                    if (error instanceof CancellationException) {
-                        discard(slot);
-                    }
-                });
+        CompletableFuture<?> unused =
+                slot.future.whenComplete(
+                        (reply, error) -> {
+                            if (error instanceof CancellationException) {
+                                discard(slot);
+                            }
+                        });
         return slot;
     }
 
@@ -122,19 +124,22 @@ final class TransactionTable {
         return slot != null && accept(slot, "detached", frame);
     }
 
-    /** Fails every open request of a session (and its handles). */
+    /**
+     * Fails every pending request of a session (and its handles). Completed requests still
+     * expecting a follow-up keep their marker: that frame may still come on this socket.
+     */
     void failSession(long sessionId, JanusException failure) {
-        failWhere(slot -> slot.sessionId == sessionId, failure);
+        failWhere(slot -> slot.sessionId == sessionId, failure, false);
     }
 
-    /** Fails every open request of a handle. */
+    /** Fails every pending request of a handle; keeps follow-up markers (see failSession). */
     void failHandle(long handleId, JanusException failure) {
-        failWhere(slot -> slot.handleId == handleId, failure);
+        failWhere(slot -> slot.handleId == handleId, failure, false);
     }
 
-    /** Fails every open request: the connection is gone or the client closed. */
+    /** Fails every pending request and drops every marker: the socket is gone. */
     void failAll(JanusException failure) {
-        failWhere(slot -> true, failure);
+        failWhere(slot -> true, failure, true);
     }
 
     /** Returns how many slots are open (including completed ones still expecting a follow-up). */
@@ -152,17 +157,21 @@ final class TransactionTable {
 
     /** Fails a slot if it is still pending; drops it from the table in any case. */
     void fail(PendingRequest slot, JanusException failure) {
-        boolean wasPending;
+        fail(slot, failure, true);
+    }
+
+    private void fail(PendingRequest slot, JanusException failure, boolean dropMarker) {
         synchronized (slot) {
-            if (slot.state == PendingRequest.State.DONE) {
+            boolean pending = slot.state == PendingRequest.State.PENDING;
+            if (!pending && !(dropMarker && slot.state != PendingRequest.State.DONE)) {
                 return;
             }
-            wasPending = slot.state == PendingRequest.State.PENDING;
             remove(slot);
+            if (!pending) {
+                return;
+            }
         }
-        if (wasPending) {
-            complete(slot, null, failure);
-        }
+        complete(slot, null, failure);
     }
 
     private boolean accept(PendingRequest slot, String type, ObjectNode frame) {
@@ -213,10 +222,11 @@ final class TransactionTable {
         return true;
     }
 
-    private void failWhere(Predicate<PendingRequest> owned, JanusException failure) {
+    private void failWhere(
+            Predicate<PendingRequest> owned, JanusException failure, boolean dropMarkers) {
         for (PendingRequest slot : slots.values()) {
             if (owned.test(slot)) {
-                fail(slot, failure);
+                fail(slot, failure, dropMarkers);
             }
         }
     }
