@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * see them in order. A suspended consumer drops and counts events.
  */
 public class JanusConsumer extends DefaultConsumer
-        implements JanusEventListener, JanusConnectionListener {
+        implements JanusEventListener, JanusConnectionListener, Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JanusConsumer.class);
 

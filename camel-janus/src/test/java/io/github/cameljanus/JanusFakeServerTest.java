@@ -1,0 +1,201 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.JanusTimeoutException;
+import io.github.cameljanus.client.fake.FakeJanus;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a real Janus cannot be made to do on demand: silence, bursts of events, events after an ack.
+ * Each test runs routes against the in-process fake.
+ */
+class JanusFakeServerTest {
+
+    private FakeJanus fake;
+    private CamelContext context;
+    private ProducerTemplate template;
+    private final List<Exchange> events = new CopyOnWriteArrayList<>();
+    private final List<Exchange> failures = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        fake = FakeJanus.start();
+        context = new DefaultCamelContext();
+        String janus = "janus:" + fake.uri() + "?plugin=" + FakeJanus.PLUGIN;
+        context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:failed").process(e -> failures.add(e.copy()));
+                        from(janus + "&eventTypes=event")
+                                .routeId("events")
+                                .process(e -> events.add(e.copy()));
+                        from(janus + "&eventTypes=hangup&bridgeErrorHandler=true")
+                                .routeId("bridged")
+                                .errorHandler(deadLetterChannel("direct:failed"))
+                                .process(
+                                        e -> {
+                                            throw new IllegalStateException("route failed");
+                                        });
+                        from("direct:fake").to(janus + "&requestTimeout=300");
+                    }
+                });
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        context.close();
+        fake.close();
+    }
+
+    private long[] sessionAndHandle() {
+        Exchange created =
+                template.request(
+                        "direct:fake",
+                        e -> e.getMessage().setHeader(JanusConstants.OPERATION, "createSession"));
+        long session = created.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
+        Exchange attached =
+                template.request(
+                        "direct:fake",
+                        e -> {
+                            e.getMessage().setHeader(JanusConstants.OPERATION, "attach");
+                            e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
+                        });
+        return new long[] {
+            session, attached.getMessage().getHeader(JanusConstants.HANDLE_ID, Long.class)
+        };
+    }
+
+    private static ObjectNode pluginEvent(long session, long handle, int seq) {
+        return FakeJanus.json(
+                "{\"janus\":\"event\",\"session_id\":"
+                        + session
+                        + ",\"sender\":"
+                        + handle
+                        + ",\"plugindata\":{\"plugin\":\""
+                        + FakeJanus.PLUGIN
+                        + "\",\"data\":{\"seq\":"
+                        + seq
+                        + "}}}");
+    }
+
+    @Test
+    void aRequestJanusNeverAnswersFailsWithJanusTimeoutException() {
+        fake.on("message", FakeJanus.SILENT);
+
+        Exchange exchange =
+                template.request("direct:fake", e -> e.getMessage().setBody("{\"a\":1}"));
+
+        assertThat(exchange.getException()).isInstanceOf(JanusTimeoutException.class);
+    }
+
+    @Test
+    void perExchangeTimeoutHeaderOverridesTheOption() {
+        fake.on("message", FakeJanus.SILENT);
+
+        long started = System.nanoTime();
+        Exchange exchange =
+                template.request(
+                        "direct:fake",
+                        e -> {
+                            e.getMessage().setBody("{\"a\":1}");
+                            e.getMessage().setHeader(JanusConstants.REQUEST_TIMEOUT, 50L);
+                        });
+
+        assertThat(exchange.getException()).isInstanceOf(JanusTimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(Duration.ofMillis(290));
+    }
+
+    @Test
+    void inOnlyCompletesOnTheAckAndTheLaterEventReachesTheConsumer() throws Exception {
+        fake.on("message", (request, peer) -> peer.send(FakeJanus.ack(request)));
+
+        Exchange exchange =
+                template.send(
+                        "direct:fake",
+                        ExchangePattern.InOnly,
+                        e -> e.getMessage().setBody("{\"a\":1}"));
+        assertThat(exchange.getException()).isNull();
+
+        ObjectNode request = fake.received("message").get(0);
+        long session = request.path("session_id").asLong();
+        long handle = request.path("handle_id").asLong();
+        ObjectNode late = pluginEvent(session, handle, 1);
+        late.set("transaction", request.get("transaction"));
+        fake.peer().send(late);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+        assertThat(events.get(0).getMessage().getHeader(JanusConstants.TRANSACTION))
+                .isEqualTo(request.path("transaction").asText());
+    }
+
+    @Test
+    void eventsOfOneHandleArriveInOrder() throws Exception {
+        long[] ids = sessionAndHandle();
+        for (int seq = 0; seq < 200; seq++) {
+            fake.peer().send(pluginEvent(ids[0], ids[1], seq));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 200);
+        assertThat(events)
+                .extracting(
+                        e ->
+                                ((Number) e.getMessage().getBody(JanusBody.class).get("seq"))
+                                        .intValue())
+                .isSorted()
+                .hasSize(200);
+    }
+
+    @Test
+    void suspendedConsumerDropsEventsAndResumesDelivery() throws Exception {
+        long[] ids = sessionAndHandle();
+        JanusConsumer consumer = (JanusConsumer) context.getRoute("events").getConsumer();
+
+        context.getRouteController().suspendRoute("events");
+        fake.peer().send(pluginEvent(ids[0], ids[1], 1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> consumer.getDroppedWhileSuspended() == 1);
+
+        context.getRouteController().resumeRoute("events");
+        fake.peer().send(pluginEvent(ids[0], ids[1], 2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
+        assertThat(events.get(0).getMessage().getBody(JanusBody.class)).containsEntry("seq", 2);
+    }
+
+    @Test
+    void bridgeErrorHandlerSendsRouteFailuresToTheErrorHandler() throws Exception {
+        long[] ids = sessionAndHandle();
+        fake.peer()
+                .send(
+                        FakeJanus.json(
+                                "{\"janus\":\"hangup\",\"session_id\":"
+                                        + ids[0]
+                                        + ",\"sender\":"
+                                        + ids[1]
+                                        + ",\"reason\":\"Close PC\"}"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !failures.isEmpty());
+        assertThat(failures.get(0).getMessage().getHeader(JanusConstants.EVENT_TYPE))
+                .isEqualTo("hangup");
+    }
+}
