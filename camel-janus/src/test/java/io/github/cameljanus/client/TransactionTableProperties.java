@@ -156,22 +156,6 @@ class TransactionTableProperties {
             }
         }
         return Outcome.TIMEOUT;
-                case OWNER_CLOSED:
-                    return Outcome.CLOSED;
-                case CONNECTION_LOST:
-                    return Outcome.LOST;
-                default:
-                    if (finals.contains(step)) {
-                        return switch (step) {
-                            case EVENT -> Outcome.EVENT;
-                            case PLUGIN_ERROR_EVENT -> Outcome.PLUGIN_ERROR;
-                            case ACK -> Outcome.ACK;
-                            default -> Outcome.SUCCESS;
-                        };
-                    }
-            }
-        }
-        return Outcome.TIMEOUT;
     }
 
     private static Outcome outcomeOf(PendingRequest slot) {

@@ -135,7 +135,8 @@ class TransactionTableTest {
                             RequestOptions.defaults());
             slots.add(slot);
             completions.put(slot, new AtomicInteger());
-            var unused = slot.future().whenComplete((r, e) -> completions.get(slot).incrementAndGet());
+            var unused =
+                    slot.future().whenComplete((r, e) -> completions.get(slot).incrementAndGet());
         }
         Step[] racers = {Step.ACK, Step.EVENT, Step.SUCCESS, Step.ERROR, Step.DEADLINE};
         ExecutorService threads = Executors.newFixedThreadPool(racers.length);
