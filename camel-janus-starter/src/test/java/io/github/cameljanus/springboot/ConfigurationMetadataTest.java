@@ -1,0 +1,104 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.springboot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated spring-configuration-metadata.json has one described property per component option
+ * of janus.json (the component's own metadata), plus enabled and customizer.enabled.
+ */
+class ConfigurationMetadataTest {
+
+    private static final String PREFIX = "camel.component.janus.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyComponentOptionHasADescribedProperty() throws IOException {
+        JsonNode component = read("META-INF/io/github/cameljanus/janus.json");
+        TreeSet<String> expected = new TreeSet<>();
+        component
+                .path("componentProperties")
+                .fieldNames()
+                .forEachRemaining(name -> expected.add(PREFIX + kebab(name)));
+        expected.add(PREFIX + "enabled");
+        expected.add(PREFIX + "customizer.enabled");
+
+        Map<String, JsonNode> properties = new TreeMap<>();
+        for (JsonNode metadata : readAll("META-INF/spring-configuration-metadata.json")) {
+            for (JsonNode property : metadata.path("properties")) {
+                String name = property.path("name").asText();
+                if (name.startsWith(PREFIX)) {
+                    properties.put(name, property);
+                }
+            }
+        }
+
+        assertThat(properties.keySet()).containsExactlyElementsOf(expected);
+        properties.forEach(
+                (name, property) ->
+                        assertThat(property.path("description").asText())
+                                .as("description of %s", name)
+                                .isNotBlank());
+        assertThat(properties.get(PREFIX + "request-timeout").path("defaultValue").asText())
+                .isEqualTo("10s");
+        assertThat(properties.get(PREFIX + "api-secret").path("type").asText())
+                .isEqualTo("java.lang.String");
+    }
+
+    @Test
+    void autoConfigurationIsRegistered() throws IOException {
+        String imports;
+        try (InputStream in =
+                getClass()
+                        .getClassLoader()
+                        .getResourceAsStream(
+                                "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
+            assertThat(in).isNotNull();
+            imports = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(imports.lines().map(String::trim))
+                .contains(
+                        JanusComponentAutoConfiguration.class.getName(),
+                        JanusComponentConverter.class.getName());
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static JsonNode read(String resource) throws IOException {
+        try (InputStream in =
+                ConfigurationMetadataTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+
+    private static List<JsonNode> readAll(String resource) throws IOException {
+        List<JsonNode> all = new ArrayList<>();
+        for (URL url :
+                Collections.list(
+                        ConfigurationMetadataTest.class.getClassLoader().getResources(resource))) {
+            try (InputStream in = url.openStream()) {
+                all.add(JSON.readTree(in));
+            }
+        }
+        return all;
+    }
+}
