@@ -1,0 +1,163 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.examples.benchmark;
+
+import io.github.cameljanus.client.JanusTransportFactory;
+import io.github.cameljanus.client.JdkWebSocketTransportFactory;
+import io.github.cameljanus.client.TyrusTransportFactory;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The anchors harness's workloads through camel-janus, with the harness's CLI and its one-line JSON
+ * output.
+ *
+ * <pre>
+ *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload w1|w2|w3|w4
+ *        [--url ws://127.0.0.1:28188] [--mode camel|client] [--transport tyrus|jdk|jdk-pooled]
+ *        [--camel-api sync|async] [--n N] [--warmup N] [--warmup-s S] [--conc C]
+ *        [--handles H] [--timeout S] [--duration-s S] [--name CLIENT]
+ * </pre>
+ *
+ * Prints exactly one JSON line on stdout, or {@code FAIL: ...} on stderr and exits 1.
+ */
+public final class Main {
+
+    private static final Set<String> KNOWN =
+            Set.of(
+                    "url",
+                    "workload",
+                    "n",
+                    "warmup",
+                    "warmup-s",
+                    "conc",
+                    "handles",
+                    "timeout",
+                    "mode",
+                    "transport",
+                    "camel-api",
+                    "duration-s",
+                    "name");
+
+    private Main() {}
+
+    /**
+     * Runs one workload and prints its JSON line.
+     *
+     * @param argv the harness's arguments
+     */
+    public static void main(String[] argv) {
+        int code;
+        try {
+            System.out.println(Json.line(run(argv)));
+            System.out.flush();
+            code = 0;
+        } catch (Throwable e) { // any failure at all fails the run loudly
+            System.err.println("FAIL: " + Workloads.describe(e));
+            System.err.flush();
+            code = 1;
+        }
+        // Camel and the transports may keep non-daemon threads on failure: exit explicitly.
+        Runtime.getRuntime().halt(code);
+    }
+
+    /**
+     * Runs one workload (also used by the smoke test, in-process).
+     *
+     * @param argv the harness's arguments
+     * @return the fields of the JSON line
+     */
+    public static Map<String, Object> run(String... argv) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i < argv.length; i++) {
+            if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
+                throw new IllegalArgumentException("bad argument " + argv[i]);
+            }
+            String key = argv[i].substring(2);
+            if (!KNOWN.contains(key)) {
+                throw new IllegalArgumentException("unknown argument --" + key);
+            }
+            a.put(key, argv[++i]);
+        }
+        String workload = a.getOrDefault("workload", "w1");
+        // n, warmup (min ops), conc, handles, warm-up chunk: the harness's numbers
+        int[] d =
+                switch (workload) {
+                    case "w1" -> new int[] {10_000, 5_000, 1, 1, 1_000};
+                    case "w2" -> new int[] {40_000, 10_000, 64, 16, 4_000};
+                    case "w3" -> new int[] {5_000, 400, 8, 1, 100};
+                    case "w4" -> new int[] {10_000, 0, 64, 0, 0};
+                    default ->
+                            throw new IllegalArgumentException("unknown workload " + workload);
+                };
+        String mode = a.getOrDefault("mode", "camel");
+        String transport = a.getOrDefault("transport", mode.equals("camel") ? "tyrus" : "jdk");
+        String camelApi = a.getOrDefault("camel-api", "sync");
+        Workloads.Settings s =
+                new Workloads.Settings(
+                        workload,
+                        a.getOrDefault("url", "ws://127.0.0.1:28188"),
+                        Integer.parseInt(a.getOrDefault("n", String.valueOf(d[0]))),
+                        Integer.parseInt(a.getOrDefault("warmup", String.valueOf(d[1]))),
+                        Double.parseDouble(a.getOrDefault("warmup-s", "4")),
+                        d[4],
+                        Integer.parseInt(a.getOrDefault("conc", String.valueOf(d[2]))),
+                        Integer.parseInt(a.getOrDefault("handles", String.valueOf(d[3]))),
+                        Double.parseDouble(
+                                a.getOrDefault("timeout", workload.equals("w4") ? "900" : "120")),
+                        Double.parseDouble(a.getOrDefault("duration-s", "180")));
+        Driver driver;
+        switch (mode) {
+            case "client" -> driver = new ClientDriver(transportFactory(transport), workload.equals("w4"));
+            case "camel" -> {
+                if (!transport.equals("tyrus")) {
+                    throw new IllegalArgumentException(
+                            "--mode camel runs on the Camel layer's transport (tyrus): the janus:"
+                                    + " endpoint has no transport option yet");
+                }
+                if (!camelApi.equals("sync") && !camelApi.equals("async")) {
+                    throw new IllegalArgumentException("--camel-api sync|async");
+                }
+                driver = new CamelDriver(camelApi.equals("async"));
+            }
+            default -> throw new IllegalArgumentException("--mode camel|client");
+        }
+        String name =
+                a.getOrDefault(
+                        "name",
+                        "camel-janus-"
+                                + mode
+                                + (mode.equals("client") ? "-" + transport : "")
+                                + (camelApi.equals("async") ? "-async" : ""));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("client", name);
+        out.put("mode", mode);
+        out.put("transport", transport);
+        out.putAll(Workloads.run(s, driver));
+        return out;
+    }
+
+    static JanusTransportFactory transportFactory(String transport) {
+        return switch (transport) {
+            case "tyrus" -> new TyrusTransportFactory("janus");
+            case "jdk" ->
+                    new JdkWebSocketTransportFactory(
+                            "janus", JdkWebSocketTransportFactory.Delivery.SELECTOR);
+            case "jdk-pooled" ->
+                    new JdkWebSocketTransportFactory(
+                            "janus", JdkWebSocketTransportFactory.Delivery.POOLED);
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown transport "
+                                    + transport
+                                    + " (one of "
+                                    + Arrays.toString(new String[] {"tyrus", "jdk", "jdk-pooled"})
+                                    + ")");
+        };
+    }
+}
