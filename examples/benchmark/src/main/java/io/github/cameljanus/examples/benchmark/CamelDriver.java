@@ -17,8 +17,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Through Camel: a {@link ProducerTemplate} sending into {@code janus:} endpoints, one per
  * operation, all on one shared connection. {@code sync} (the default, as a route or a service would
  * call it) blocks a caller thread per request in flight ({@code requestBody...}); {@code async}
- * uses the template's asynchronous API ({@code asyncRequestBody...}), chained like the client
- * mode.
+ * uses the template's asynchronous API ({@code asyncRequestBody...}), chained like the client mode.
  */
 final class CamelDriver implements Driver {
 
@@ -55,13 +54,13 @@ final class CamelDriver implements Driver {
         destroy = context.getEndpoint(base + "?operation=destroySession");
         keepalive = context.getEndpoint(base + "?operation=keepalive");
         // Start every producer now (one shared connection): the first request must not pay it.
-        template.requestBody(context.getEndpoint(base + "?operation=ping"), null);
+        template.requestBody(context.getEndpoint(base + "?operation=ping"), (Object) null);
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array of header maps
     public void openHandles(int count) {
-        sessionId = Echo.id(template.requestBody(create, null), "createSession");
+        sessionId = Echo.id(template.requestBody(create, (Object) null), "createSession");
         handleIds = new long[count];
         handleHeaders = new Map[count];
         for (int i = 0; i < count; i++) {
@@ -108,7 +107,7 @@ final class CamelDriver implements Driver {
 
     @Override
     public CompletableFuture<?> cycleAsync(int i) {
-        return template.asyncRequestBody(create, null)
+        return template.asyncRequestBody(create, (Object) null)
                 .thenCompose(
                         created -> {
                             long sid = Echo.id(created, "createSession");
@@ -136,19 +135,21 @@ final class CamelDriver implements Driver {
 
     @Override
     public void cycle(int i) {
-        long sid = Echo.id(template.requestBody(create, null), "createSession");
+        long sid = Echo.id(template.requestBody(create, (Object) null), "createSession");
         long hid =
                 Echo.id(
                         template.requestBodyAndHeader(attach, null, JanusConstants.SESSION_ID, sid),
                         "attach");
         template.requestBodyAndHeaders(
-                detach, null, Map.of(JanusConstants.SESSION_ID, sid, JanusConstants.HANDLE_ID, hid));
+                detach,
+                null,
+                Map.of(JanusConstants.SESSION_ID, sid, JanusConstants.HANDLE_ID, hid));
         template.requestBodyAndHeader(destroy, null, JanusConstants.SESSION_ID, sid);
     }
 
     @Override
     public long createSession() {
-        return Echo.id(template.requestBody(create, null), "createSession");
+        return Echo.id(template.requestBody(create, (Object) null), "createSession");
     }
 
     @Override

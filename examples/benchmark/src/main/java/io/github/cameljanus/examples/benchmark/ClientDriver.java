@@ -29,7 +29,8 @@ final class ClientDriver implements Driver {
     private static final long WAIT_S = 30;
 
     /** {@code {"audio":true}}, shared read-only by every request. */
-    private static final ObjectNode AUDIO = new ObjectMapper().createObjectNode().put("audio", true);
+    private static final ObjectNode AUDIO =
+            new ObjectMapper().createObjectNode().put("audio", true);
 
     private final JanusTransportFactory transportFactory;
     private final CountingTransportFactory counting;

@@ -52,6 +52,8 @@ public final class Main {
      * @param argv the harness's arguments
      */
     public static void main(String[] argv) {
+        // Grizzly (Tyrus) logs INFO through java.util.logging: keep stderr for problems.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         int code;
         try {
             System.out.println(Json.line(run(argv)));
@@ -92,8 +94,7 @@ public final class Main {
                     case "w2" -> new int[] {40_000, 10_000, 64, 16, 4_000};
                     case "w3" -> new int[] {5_000, 400, 8, 1, 100};
                     case "w4" -> new int[] {10_000, 0, 64, 0, 0};
-                    default ->
-                            throw new IllegalArgumentException("unknown workload " + workload);
+                    default -> throw new IllegalArgumentException("unknown workload " + workload);
                 };
         String mode = a.getOrDefault("mode", "camel");
         String transport = a.getOrDefault("transport", mode.equals("camel") ? "tyrus" : "jdk");
@@ -113,7 +114,8 @@ public final class Main {
                         Double.parseDouble(a.getOrDefault("duration-s", "180")));
         Driver driver;
         switch (mode) {
-            case "client" -> driver = new ClientDriver(transportFactory(transport), workload.equals("w4"));
+            case "client" ->
+                    driver = new ClientDriver(transportFactory(transport), workload.equals("w4"));
             case "camel" -> {
                 if (!transport.equals("tyrus")) {
                     throw new IllegalArgumentException(

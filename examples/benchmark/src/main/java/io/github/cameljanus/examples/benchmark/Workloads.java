@@ -171,7 +171,8 @@ final class Workloads {
         long t0 = System.nanoTime();
         long holdUntil = t0 + (long) (s.durationS() * 1e9);
         while (System.nanoTime() < holdUntil) {
-            TimeUnit.MILLISECONDS.sleep(Math.min(1000, (holdUntil - System.nanoTime()) / 1_000_000 + 1));
+            TimeUnit.MILLISECONDS.sleep(
+                    Math.min(1000, (holdUntil - System.nanoTime()) / 1_000_000 + 1));
         }
         long elapsed = System.nanoTime() - t0;
         long cpu = cpuNanos() - cpu0;
@@ -221,9 +222,7 @@ final class Workloads {
         out.put("max_ms", lats.get("max_ms"));
         out.put("cpu_ms", round(cpuMs, 1));
         out.put("cpu_pct", round(100 * cpuMs / (secs * 1000), 2));
-        out.put(
-                "cpu_us_per_op",
-                keepalives <= 0 ? null : round(cpuMs * 1000 / keepalives, 2));
+        out.put("cpu_us_per_op", keepalives <= 0 ? null : round(cpuMs * 1000 / keepalives, 2));
         out.put("write_syscalls_per_s", round((io1[2] - io0[2]) / secs, 1));
         out.put("write_bytes_per_s", round((io1[1] - io0[1]) / secs, 1));
         out.put("read_bytes_per_s", round((io1[0] - io0[0]) / secs, 1));
