@@ -133,7 +133,7 @@ public class JanusConfiguration implements Cloneable {
         return apiSecret;
     }
 
-    /** The Janus API secret ({@code api_secret} in janus.jcfg), sent as {@code apisecret}. */
+    /** The Janus API secret (api_secret in janus.jcfg), sent in each request's apisecret field. */
     public void setApiSecret(String apiSecret) {
         this.apiSecret = apiSecret;
     }

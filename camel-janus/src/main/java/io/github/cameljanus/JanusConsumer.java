@@ -9,6 +9,7 @@ import io.github.cameljanus.client.JanusEvent;
 import io.github.cameljanus.client.JanusEventListener;
 import java.net.URI;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -52,21 +53,28 @@ public class JanusConsumer extends DefaultConsumer
         connection.client().addEventListener(this);
         connection.client().addConnectionListener(this);
         delivering = true;
-        connection.awaitFirstConnect();
         JanusConfiguration configuration = getEndpoint().getConfiguration();
-        if (configuration.getPlugin() != null && connection.client().isConnected()) {
-            connection
-                    .managedHandle(configuration.getPlugin(), configuration.getOpaqueId())
-                    .handle()
-                    .exceptionally(
-                            error -> {
-                                getExceptionHandler()
-                                        .handleException(
-                                                "Cannot attach the managed handle to "
-                                                        + configuration.getPlugin(),
-                                                error);
-                                return null;
-                            });
+        ManagedHandle managed = null;
+        if (configuration.getPlugin() != null) {
+            // Wanted from now on: attached after every (re)connect, re-created after a loss.
+            managed =
+                    connection.managedHandle(
+                            configuration.getPlugin(), configuration.getOpaqueId());
+            managed.keep();
+        }
+        connection.awaitConnect();
+        if (managed != null && connection.client().isConnected()) {
+            CompletableFuture<?> unused =
+                    managed.handle()
+                            .exceptionally(
+                                    error -> {
+                                        getExceptionHandler()
+                                                .handleException(
+                                                        "Cannot attach the managed handle to "
+                                                                + configuration.getPlugin(),
+                                                        error);
+                                        return null;
+                                    });
         }
     }
 

@@ -38,8 +38,14 @@ final class JanusHealthCheck extends AbstractHealthCheck {
             builder.down().message("Not started");
             return;
         }
-        if (!current.client().isConnected()) {
-            builder.down().message("Not connected to Janus: " + current.client().state());
+        String down = current.downReason();
+        if (down != null) {
+            builder.detail("state", current.client().state().name());
+            Throwable last = current.client().lastFailure();
+            if (last != null) {
+                builder.error(last);
+            }
+            builder.down().message(down);
             return;
         }
         JanusConfiguration configuration = endpoint.getConfiguration();

@@ -89,24 +89,20 @@ final class JanusJson {
     }
 
     private static Object toValue(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT:
-                return toBody((ObjectNode) node);
-            case ARRAY:
+        return switch (node.getNodeType()) {
+            case OBJECT -> toBody((ObjectNode) node);
+            case ARRAY -> {
                 List<Object> list = new ArrayList<>(node.size());
                 for (JsonNode element : (ArrayNode) node) {
                     list.add(toValue(element));
                 }
-                return list;
-            case STRING:
-                return node.textValue();
-            case BOOLEAN:
-                return node.booleanValue();
-            case NUMBER:
-                return node.numberValue();
-            default:
-                return null;
-        }
+                yield list;
+            }
+            case STRING -> node.textValue();
+            case BOOLEAN -> node.booleanValue();
+            case NUMBER -> node.numberValue();
+            default -> null;
+        };
     }
 
     /** JSON text of a Map, List or POJO. */

@@ -56,7 +56,7 @@ public class JanusProducer extends DefaultAsyncProducer {
             healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
             healthChecks.addHealthCheck(healthCheck);
         }
-        connection.awaitFirstConnect();
+        connection.awaitConnect();
     }
 
     @Override
@@ -89,15 +89,17 @@ public class JanusProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        reply.whenComplete(
-                (writeReply, error) -> {
-                    if (error != null) {
-                        exchange.setException(unwrap(error));
-                    } else {
-                        writeReply.accept(exchange.getMessage());
-                    }
-                    callback.done(false);
-                });
+        // The callback completes the exchange; the returned stage has nothing more to report.
+        CompletableFuture<?> unused =
+                reply.whenComplete(
+                        (writeReply, error) -> {
+                            if (error != null) {
+                                exchange.setException(unwrap(error));
+                            } else {
+                                writeReply.accept(exchange.getMessage());
+                            }
+                            callback.done(false);
+                        });
         return false;
     }
 

@@ -37,38 +37,29 @@ final class JanusRequests {
     CompletableFuture<Consumer<Message>> send(
             JanusOperation operation, Message in, RequestOptions options) {
         JanusClient client = connection.client();
-        switch (operation) {
-            case message:
-                return message(in, options);
-            case trickle:
-                return trickle(in, options);
-            case hangup:
-                return handle(in).thenCompose(h -> h.hangup(options)).thenApply(v -> out -> {});
-            case detach:
-                return handle(in).thenCompose(h -> h.detach(options)).thenApply(v -> out -> {});
-            case attach:
-                return attach(in, options);
-            case createSession:
-                return client.createSession(options)
-                        .thenApply(
-                                s ->
-                                        out -> {
-                                            out.setHeader(JanusConstants.SESSION_ID, s.id());
-                                            out.setBody(idBody(s.id()));
-                                        });
-            case destroySession:
-                return session(in).thenCompose(s -> s.destroy(options)).thenApply(v -> out -> {});
-            case keepalive:
-                return session(in).thenCompose(s -> s.keepAlive(options)).thenApply(v -> out -> {});
-            case claim:
-                return session(in).thenCompose(s -> s.claim(options)).thenApply(v -> out -> {});
-            case info:
-                return client.info(options).thenApply(frame -> out -> out.setBody(coreBody(frame)));
-            case ping:
-                return client.ping(options).thenApply(v -> out -> {});
-            default:
-                throw new IllegalArgumentException("Unsupported operation " + operation);
-        }
+        return switch (operation) {
+            case message -> message(in, options);
+            case trickle -> trickle(in, options);
+            case hangup -> handle(in).thenCompose(h -> h.hangup(options)).thenApply(v -> out -> {});
+            case detach -> handle(in).thenCompose(h -> h.detach(options)).thenApply(v -> out -> {});
+            case attach -> attach(in, options);
+            case createSession ->
+                    client.createSession(options)
+                            .thenApply(
+                                    s ->
+                                            out -> {
+                                                out.setHeader(JanusConstants.SESSION_ID, s.id());
+                                                out.setBody(idBody(s.id()));
+                                            });
+            case destroySession ->
+                    session(in).thenCompose(s -> s.destroy(options)).thenApply(v -> out -> {});
+            case keepalive ->
+                    session(in).thenCompose(s -> s.keepAlive(options)).thenApply(v -> out -> {});
+            case claim -> session(in).thenCompose(s -> s.claim(options)).thenApply(v -> out -> {});
+            case info ->
+                    client.info(options).thenApply(frame -> out -> out.setBody(coreBody(frame)));
+            case ping -> client.ping(options).thenApply(v -> out -> {});
+        };
     }
 
     private CompletableFuture<Consumer<Message>> message(Message in, RequestOptions options) {

@@ -5,17 +5,26 @@
 package io.github.cameljanus;
 
 import io.github.cameljanus.client.JanusClient;
+import io.github.cameljanus.client.JanusEvent;
+import io.github.cameljanus.client.JanusEventListener;
 import io.github.cameljanus.client.JanusHandle;
 import io.github.cameljanus.client.JanusSession;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The managed session and handle of one (plugin, opaqueId) on a shared connection: created on first
- * use, shared by every endpoint of the connection with that plugin, and created again when Janus or
- * the connection lost them (sessionLost, timeout, 458, detached). Without a plugin it is a managed
- * session only.
+ * use (or when a consumer with this plugin starts), shared by every endpoint of the connection with
+ * that plugin. Once it exists it is kept: when Janus or the connection loses it (sessionLost after
+ * a failed claim, timeout, a keepalive answered 458, or the handle detached) it is created and
+ * attached again at once, and again after each reconnect if that failed, so a consumer keeps
+ * receiving without a producer request to trigger it. Without a plugin it is a managed session
+ * only.
  */
-final class ManagedHandle {
+final class ManagedHandle implements JanusEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedHandle.class);
 
     private final JanusClient client;
     private final String plugin;
@@ -23,6 +32,7 @@ final class ManagedHandle {
 
     private CompletableFuture<JanusSession> session;
     private CompletableFuture<JanusHandle> handle;
+    private boolean kept;
 
     ManagedHandle(JanusClient client, String plugin, String opaqueId) {
         this.client = client;
@@ -32,9 +42,12 @@ final class ManagedHandle {
 
     /** The live managed session, creating it when there is none. */
     synchronized CompletableFuture<JanusSession> session() {
+        kept = true;
         if (!isLive(session)) {
-            session = client.createSession();
+            CompletableFuture<JanusSession> created = client.createSession();
+            session = created;
             handle = null;
+            CompletableFuture<?> unused = created.thenAccept(s -> s.addEventListener(this));
         }
         return session;
     }
@@ -53,12 +66,69 @@ final class ManagedHandle {
         return handle;
     }
 
+    /** Marks it wanted (a consumer with this plugin started): re-created after every loss. */
+    synchronized void keep() {
+        kept = true;
+    }
+
+    /**
+     * Creates the session and handle again if they are gone and they are wanted; a failure is
+     * logged (the next reconnect or request tries again).
+     */
+    void ensure() {
+        CompletableFuture<?> live;
+        synchronized (this) {
+            if (!kept || !client.isConnected()) {
+                return;
+            }
+            live = plugin == null ? session() : handle();
+        }
+        CompletableFuture<?> unused =
+                live.exceptionally(
+                        error -> {
+                            LOG.warn(
+                                    "Cannot re-create the managed {} of {}: {}",
+                                    plugin == null ? "session" : "handle",
+                                    plugin == null ? client.config().addresses() : plugin,
+                                    String.valueOf(error.getMessage()));
+                            return null;
+                        });
+    }
+
+    /** The managed session's events: re-create after a loss of the session or the handle. */
+    @Override
+    public void onEvent(JanusEvent event) {
+        boolean lost;
+        synchronized (this) {
+            lost =
+                    JanusEvent.SESSION_LOST.equals(event.type())
+                            || ("detached".equals(event.type()) && isMine(event.handleId()));
+        }
+        if (lost) {
+            ensure();
+        }
+    }
+
+    private boolean isMine(long handleId) {
+        return handle != null
+                && handle.isDone()
+                && !handle.isCompletedExceptionally()
+                && handle.join().id() == handleId;
+    }
+
     /** True when the managed handle is attached now (for health checks). */
     synchronized boolean isAttached() {
         return handle != null
                 && handle.isDone()
                 && !handle.isCompletedExceptionally()
                 && !handle.join().isClosed();
+    }
+
+    /** The managed session's id, 0 when there is none yet (for tests and logs). */
+    synchronized long sessionId() {
+        return session != null && session.isDone() && !session.isCompletedExceptionally()
+                ? session.join().id()
+                : 0;
     }
 
     private static boolean isLive(CompletableFuture<?> future) {

@@ -6,10 +6,13 @@ package io.github.cameljanus;
 
 import io.github.cameljanus.client.JanusClient;
 import io.github.cameljanus.client.JanusClientConfig;
+import io.github.cameljanus.client.JanusConnectionListener;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +42,6 @@ final class SharedConnection {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService dispatcher;
     private final JanusClient client;
-    private final CompletableFuture<Void> firstConnect;
     private final Map<String, ManagedHandle> managedHandles = new HashMap<>();
     private int users;
 
@@ -52,7 +54,16 @@ final class SharedConnection {
         SSLContext sslContext =
                 key.sslContextParameters() == null ? null : createSslContext(context, key);
         this.client = JanusClient.create(clientConfig(key, sslContext, scheduler, dispatcher));
-        this.firstConnect = client.connect();
+        // After every (re)connect: managed handles lost meanwhile are created again.
+        client.addConnectionListener(
+                new JanusConnectionListener() {
+                    @Override
+                    public void onConnected(URI address) {
+                        ensureManagedHandles();
+                    }
+                });
+        // The outcome is awaited, and a failure logged, by awaitConnect() of each user.
+        CompletableFuture<?> unused = client.connect();
     }
 
     /**
@@ -98,6 +109,11 @@ final class SharedConnection {
                         .eventQueueSize(key.eventQueueSize())
                         .shutdownTimeout(Duration.ofMillis(key.shutdownTimeout()))
                         .destroySessionsOnClose(key.destroySessionsOnStop())
+                        .reconnect(key.reconnect())
+                        .reconnectInitialDelay(Duration.ofMillis(key.reconnectInitialDelay()))
+                        .reconnectMaxDelay(Duration.ofMillis(key.reconnectMaxDelay()))
+                        .maxReconnectAttempts(key.maxReconnectAttempts())
+                        .reclaim(key.reclaim())
                         .sslContext(sslContext)
                         .origin(key.origin())
                         .scheduler(scheduler)
@@ -123,19 +139,55 @@ final class SharedConnection {
                 k -> new ManagedHandle(client, plugin, opaqueId));
     }
 
+    private void ensureManagedHandles() {
+        List<ManagedHandle> handles;
+        synchronized (this) {
+            handles = List.copyOf(managedHandles.values());
+        }
+        handles.forEach(ManagedHandle::ensure);
+    }
+
     /**
-     * Waits for the first connection attempt, so routes can use the connection as soon as they are
-     * started. A failure is logged, not thrown: the CamelContext starts while Janus is down.
+     * Connects when not connected (also after the client gave up reconnecting: a route start tries
+     * again) and waits for that attempt, so routes can use the connection as soon as they are
+     * started. A failure is logged, not thrown: the CamelContext starts while Janus is down, and
+     * the client keeps reconnecting with backoff.
      */
-    void awaitFirstConnect() {
+    void awaitConnect() {
         try {
-            firstConnect.get(key.connectTimeout() + 1000, TimeUnit.MILLISECONDS);
+            client.connect().get(key.connectTimeout() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            LOG.warn("Janus at {} is not reachable yet: {}", key.addresses(), cause.toString());
+            LOG.warn(
+                    "Janus at {} is not reachable yet{}: {}",
+                    key.addresses(),
+                    key.reconnect() ? " (reconnecting in the background)" : "",
+                    cause.getMessage());
         }
+    }
+
+    /** Why the connection is down, for health checks; null when connected. */
+    String downReason() {
+        if (client.isConnected()) {
+            return null;
+        }
+        StringBuilder reason = new StringBuilder("Not connected to Janus (");
+        reason.append(client.state());
+        if (client.hasGivenUp()) {
+            reason.append(", gave up after ")
+                    .append(key.maxReconnectAttempts())
+                    .append(" reconnect attempts; restart the route to try again");
+        } else if (key.reconnect()) {
+            reason.append(", reconnecting");
+        }
+        reason.append(')');
+        Throwable last = client.lastFailure();
+        if (last != null) {
+            reason.append(": ").append(last.getMessage());
+        }
+        return reason.toString();
     }
 
     synchronized void retain() {

@@ -14,6 +14,12 @@ final class Counters {
     final LongAdder droppedEvents = new LongAdder();
     final LongAdder errorsWithoutTransaction = new LongAdder();
     final LongAdder eventsDelivered = new LongAdder();
+    final LongAdder binaryMessages = new LongAdder();
+    final LongAdder unknownEventTypes = new LongAdder();
+    final LongAdder connectionsLost = new LongAdder();
+    final LongAdder reconnects = new LongAdder();
+    final LongAdder sessionsReclaimed = new LongAdder();
+    final LongAdder sessionsLost = new LongAdder();
 
     JanusClientMetrics snapshot(int pendingRequests) {
         return new JanusClientMetrics(
@@ -23,6 +29,12 @@ final class Counters {
                 lateReplies.sum(),
                 droppedEvents.sum(),
                 errorsWithoutTransaction.sum(),
-                eventsDelivered.sum());
+                eventsDelivered.sum(),
+                binaryMessages.sum(),
+                unknownEventTypes.sum(),
+                connectionsLost.sum(),
+                reconnects.sum(),
+                sessionsReclaimed.sum(),
+                sessionsLost.sum());
     }
 }

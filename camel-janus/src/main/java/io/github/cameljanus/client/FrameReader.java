@@ -59,6 +59,10 @@ final class FrameReader {
             if (last) {
                 String message = binary.toString(StandardCharsets.UTF_8);
                 binary.reset();
+                counters.binaryMessages.increment();
+                LOG.debug(
+                        "Janus sent a binary message ({} chars); parsing it as JSON",
+                        message.length());
                 parse(message);
             }
         }

@@ -5,6 +5,7 @@
 package io.github.cameljanus.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,9 @@ import org.slf4j.LoggerFactory;
 final class FrameRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameRouter.class);
+
+    private static final Set<String> KNOWN_EVENTS =
+            Set.of("webrtcup", "media", "slowlink", "hangup", "detached", "timeout", "trickle");
 
     private final JanusClient client;
     private final TransactionTable table;
@@ -44,7 +48,13 @@ final class FrameRouter {
                     event(type, frame);
                 }
             }
-            default -> event(type, frame);
+            default -> {
+                if (!KNOWN_EVENTS.contains(type)) {
+                    counters.unknownEventTypes.increment();
+                    LOG.debug("Passing on a frame of an unknown type '{}' to listeners", type);
+                }
+                event(type, frame);
+            }
         }
     }
 
@@ -75,7 +85,13 @@ final class FrameRouter {
                 handle.closeLocally(new JanusClosedException("handle detached on Janus"));
             }
         } else if ("timeout".equals(type) && session != null) {
-            session.closeLocally(new JanusClosedException("session timed out on Janus"));
+            boolean endedNow =
+                    session.closeLocally(new JanusClosedException("session timed out on Janus"));
+            client.deliver(session, handle, frame);
+            if (endedNow) {
+                session.reportLost(JanusException.NO_CODE, "session timed out on Janus", "timeout");
+            }
+            return;
         }
         client.deliver(session, handle, frame);
     }

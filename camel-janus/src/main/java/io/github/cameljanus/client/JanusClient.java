@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,12 +53,26 @@ public final class JanusClient implements AutoCloseable {
     private volatile JanusConnectionState state = JanusConnectionState.DISCONNECTED;
     private volatile Connection connection;
     private volatile ObjectNode serverInfo;
+    private volatile Throwable lastFailure;
+    private volatile boolean gaveUp;
     private CompletableFuture<Void> connecting;
+    private CompletableFuture<?> pendingTransport;
     private ScheduledFuture<?> pinger;
+    private ScheduledFuture<?> retryTimer;
+    private int retries;
+    private int preferredAddress;
+    private boolean everConnected;
     private boolean closing;
+    private final Backoff backoff;
 
     private JanusClient(JanusClientConfig config) {
         this.config = config;
+        this.backoff =
+                new Backoff(
+                        config.reconnectInitialDelay(),
+                        config.reconnectMaxDelay(),
+                        config.maxReconnectAttempts(),
+                        new SplittableRandom());
         this.executors = new ClientExecutors(config);
         this.dispatcher =
                 new EventDispatcher(executors.dispatch(), config.eventQueueSize(), counters);
@@ -101,12 +116,20 @@ public final class JanusClient implements AutoCloseable {
     }
 
     /**
-     * Opens the WebSocket (trying the addresses in order) and probes Janus with {@code info}.
-     * Returns the pending attempt when one runs, a completed future when connected.
+     * Opens the WebSocket and probes Janus with {@code info}, trying the addresses in list order
+     * starting with the last one that worked. Returns the pending attempt when one runs, a
+     * completed future when connected.
+     *
+     * <p>The future fails when one round over the addresses failed; with {@link
+     * JanusClientConfig#reconnect()} on, the client then keeps trying in the background with
+     * backoff (connection listeners hear when it is up). Called while disconnected, also after the
+     * client gave up ({@link JanusClientConfig#maxReconnectAttempts()}), it starts a new round at
+     * once with a fresh attempt count.
      *
      * @return completes when connected; exceptionally with a {@link JanusException}
      */
     public CompletableFuture<Void> connect() {
+        CompletableFuture<Void> result;
         synchronized (lifecycle) {
             switch (state) {
                 case CLOSED:
@@ -115,15 +138,22 @@ public final class JanusClient implements AutoCloseable {
                 case CONNECTED:
                     return CompletableFuture.completedFuture(null);
                 case CONNECTING:
+                    if (connecting == null) {
+                        connecting = new CompletableFuture<>();
+                    }
                     return connecting.copy();
                 case DISCONNECTED:
                 default:
+                    cancelRetry();
+                    retries = 0;
+                    gaveUp = false;
                     state = JanusConnectionState.CONNECTING;
                     connecting = new CompletableFuture<>();
+                    result = connecting.copy();
             }
         }
-        attempt(0, null);
-        return connecting.copy();
+        startRound();
+        return result;
     }
 
     /** Returns true when the WebSocket is open and requests can be sent. */
@@ -139,6 +169,23 @@ public final class JanusClient implements AutoCloseable {
     /** Returns the settings. */
     public JanusClientConfig config() {
         return config;
+    }
+
+    /**
+     * Returns why the connection last failed: the loss of the last connection or the failure of the
+     * last connect attempt (for example an {@code SSLHandshakeException} under a {@link
+     * JanusConnectionLostException}); null when nothing failed yet.
+     */
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * Returns true when reconnecting stopped because {@link
+     * JanusClientConfig#maxReconnectAttempts()} rounds failed; {@link #connect()} tries again.
+     */
+    public boolean hasGivenUp() {
+        return gaveUp;
     }
 
     /** Returns the last {@code server_info} frame (from the connect probe), null before. */
@@ -286,6 +333,7 @@ public final class JanusClient implements AutoCloseable {
                 return;
             }
             closing = true;
+            cancelRetry();
         }
         if (config.destroySessionsOnClose() && isConnected()) {
             destroyOwnedSessions();
@@ -294,13 +342,21 @@ public final class JanusClient implements AutoCloseable {
         Connection current;
         JanusConnectionState previous;
         CompletableFuture<Void> attempt;
+        CompletableFuture<?> opening;
         synchronized (lifecycle) {
             previous = state;
             state = JanusConnectionState.CLOSED;
             current = connection;
             connection = null;
             attempt = connecting;
+            connecting = null;
+            opening = pendingTransport;
+            pendingTransport = null;
             stopPinger();
+        }
+        if (opening != null) {
+            // Aborts a handshake in progress (the transport releases its threads).
+            opening.cancel(false);
         }
         sessions.values().forEach(session -> session.closeLocally(closed));
         if (current != null) {
@@ -325,12 +381,45 @@ public final class JanusClient implements AutoCloseable {
             RequestOptions options) {
         Connection current = connection;
         if (current == null || state != JanusConnectionState.CONNECTED) {
-            return CompletableFuture.failedFuture(
-                    state == JanusConnectionState.CLOSED
-                            ? new JanusClosedException("client is closed")
-                            : new JanusConnectionLostException("not connected to Janus"));
+            return CompletableFuture.failedFuture(notConnected());
         }
         return send(current, kind, sessionId, handleId, fields, options);
+    }
+
+    /** Why a request cannot be sent now: the state and the last failure, as its cause. */
+    private JanusException notConnected() {
+        JanusConnectionState now = state;
+        if (now == JanusConnectionState.CLOSED) {
+            return new JanusClosedException("client is closed");
+        }
+        StringBuilder message =
+                new StringBuilder("not connected to Janus at ").append(config.addresses());
+        if (now == JanusConnectionState.CONNECTING) {
+            message.append(" (connecting)");
+        } else if (gaveUp) {
+            message.append(" (gave up after ")
+                    .append(config.maxReconnectAttempts())
+                    .append(
+                            " reconnect attempts; restart the route or call connect() to try"
+                                    + " again)");
+        } else if (config.reconnect()) {
+            message.append(" (reconnecting)");
+        }
+        Throwable last = lastFailure;
+        if (last != null) {
+            message.append(": ").append(last.getMessage());
+        }
+        return new JanusConnectionLostException(message.toString(), last);
+    }
+
+    /** The connection requests go to now, null while disconnected. */
+    Connection currentConnection() {
+        return connection;
+    }
+
+    void sessionLost(JanusSession session, String cause) {
+        counters.sessionsLost.increment();
+        LOG.warn("Session {} is lost ({}); its requests fail", session.id(), cause);
     }
 
     JanusSession knownSession(long id) {
@@ -394,13 +483,23 @@ public final class JanusClient implements AutoCloseable {
 
     // ---- connection lifecycle ----
 
-    private void attempt(int index, Throwable lastFailure) {
+    /** One round: each address once, from the preferred one on, until one connects. */
+    private void startRound() {
+        int first;
+        synchronized (lifecycle) {
+            first = preferredAddress;
+        }
+        attempt(first, 0, null);
+    }
+
+    private void attempt(int index, int tried, Throwable failure) {
         List<URI> addresses = config.addresses();
-        if (index >= addresses.size()) {
-            connectFailed(lastFailure);
+        if (tried >= addresses.size()) {
+            roundFailed(failure);
             return;
         }
-        URI address = addresses.get(index);
+        int addressIndex = index % addresses.size();
+        URI address = addresses.get(addressIndex);
         TransactionTable table =
                 new TransactionTable(
                         config.maxPendingRequests(), executors.dispatch(), executors.scheduler());
@@ -414,16 +513,28 @@ public final class JanusClient implements AutoCloseable {
                         frame -> router[0].route(frame),
                         this::connectionLost);
         router[0] = new FrameRouter(this, table, counters);
+        CompletableFuture<JanusTransport> opening;
+        synchronized (lifecycle) {
+            if (state != JanusConnectionState.CONNECTING) {
+                return;
+            }
+            try {
+                opening =
+                        config.transportFactory()
+                                .connect(
+                                        address,
+                                        JanusClientConfig.SUBPROTOCOL,
+                                        config.origin(),
+                                        config.sslContext(),
+                                        config.connectTimeout(),
+                                        candidate);
+            } catch (RuntimeException e) {
+                opening = CompletableFuture.failedFuture(e);
+            }
+            pendingTransport = opening;
+        }
         CompletableFuture<?> unused =
-                config.transportFactory()
-                        .connect(
-                                address,
-                                JanusClientConfig.SUBPROTOCOL,
-                                config.origin(),
-                                config.sslContext(),
-                                config.connectTimeout(),
-                                candidate)
-                        .thenCompose(
+                opening.thenCompose(
                                 transport -> {
                                     candidate.open(transport);
                                     return send(
@@ -436,63 +547,213 @@ public final class JanusClient implements AutoCloseable {
                                 })
                         .whenComplete(
                                 (info, error) -> {
-                                    if (error == null) {
-                                        connected(candidate, info.frame());
-                                    } else {
-                                        Throwable cause = unwrap(error);
+                                    if (error == null
+                                            && connected(candidate, info.frame(), addressIndex)) {
+                                        return;
+                                    }
+                                    {
+                                        Throwable cause =
+                                                error != null
+                                                        ? unwrap(error)
+                                                        : new JanusConnectionLostException(
+                                                                "connection to "
+                                                                        + address
+                                                                        + " closed right after"
+                                                                        + " the handshake");
                                         LOG.debug(
                                                 "Connecting to {} failed: {}",
                                                 address,
                                                 cause.toString());
                                         candidate.shutdown(asJanusException(cause));
                                         if (state == JanusConnectionState.CONNECTING) {
-                                            attempt(index + 1, cause);
+                                            attempt(addressIndex + 1, tried + 1, cause);
                                         }
                                     }
                                 });
     }
 
-    private void connected(Connection candidate, ObjectNode info) {
+    /** Returns false when the candidate cannot become the connection (closed, or it went down). */
+    private boolean connected(Connection candidate, ObjectNode info, int addressIndex) {
         CompletableFuture<Void> attempt;
+        boolean reconnected;
         synchronized (lifecycle) {
             if (state != JanusConnectionState.CONNECTING || candidate.isDown()) {
                 candidate.shutdown(new JanusClosedException("client closed while connecting"));
-                return;
+                return false;
             }
             serverInfo = info;
             connection = candidate;
             state = JanusConnectionState.CONNECTED;
+            preferredAddress = addressIndex;
+            retries = 0;
+            gaveUp = false;
+            pendingTransport = null;
+            reconnected = everConnected;
+            everConnected = true;
             attempt = connecting;
+            connecting = null;
             startPinger(candidate);
         }
+        if (reconnected) {
+            counters.reconnects.increment();
+        }
         LOG.info(
-                "Connected to Janus {} at {}",
+                "{} Janus {} at {}",
+                reconnected ? "Reconnected to" : "Connected to",
                 info.path("version_string").asText("?"),
                 candidate.address);
-        for (JanusConnectionListener listener : connectionListeners) {
-            runListener(() -> listener.onConnected(candidate.address));
+        if (attempt != null) {
+            attempt.complete(null);
         }
-        attempt.complete(null);
+        CompletableFuture<?> unused =
+                reclaimSessions(candidate)
+                        .whenComplete(
+                                (done, error) -> {
+                                    if (connection != candidate) {
+                                        return; // lost again meanwhile: no stale "connected"
+                                    }
+                                    for (JanusConnectionListener listener : connectionListeners) {
+                                        runListener(() -> listener.onConnected(candidate.address));
+                                    }
+                                });
+        return true;
     }
 
-    private void connectFailed(Throwable lastFailure) {
+    /**
+     * After a reconnect: claims every session this client tracks, so Janus sends their events here
+     * again. A session Janus answers with an error (458: Janus restarted, or the reclaim window
+     * passed) is lost; one whose claim got no answer stays for the next connection.
+     */
+    private CompletableFuture<Void> reclaimSessions(Connection candidate) {
+        List<JanusSession> live =
+                sessions.values().stream().filter(session -> !session.isClosed()).toList();
+        if (live.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!config.reclaim()) {
+            live.forEach(
+                    session ->
+                            session.lost(
+                                    JanusException.NO_CODE,
+                                    "the connection was lost and reclaim is off",
+                                    "reclaim-off"));
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<?>[] claims = new CompletableFuture<?>[live.size()];
+        for (int i = 0; i < claims.length; i++) {
+            JanusSession session = live.get(i);
+            claims[i] =
+                    send(
+                                    candidate,
+                                    RequestKind.CLAIM,
+                                    session.id(),
+                                    0,
+                                    null,
+                                    RequestOptions.defaults())
+                            .handle(
+                                    (reply, error) -> {
+                                        reclaimed(session, error == null ? null : unwrap(error));
+                                        return null;
+                                    });
+        }
+        return CompletableFuture.allOf(claims);
+    }
+
+    private void reclaimed(JanusSession session, Throwable error) {
+        if (error == null) {
+            counters.sessionsReclaimed.increment();
+            LOG.debug("Session {} claimed again", session.id());
+        } else if (error instanceof JanusConnectionLostException
+                || error instanceof JanusTimeoutException
+                || error instanceof JanusClosedException) {
+            LOG.debug("Claim of session {} not answered: {}", session.id(), error.toString());
+        } else if (error instanceof JanusException janus) {
+            session.lost(janus.code(), janus.reason(), "claim");
+        } else {
+            session.lost(JanusException.NO_CODE, String.valueOf(error), "claim");
+        }
+    }
+
+    /** Every address of a round failed: tell a waiting connect(), then retry or give up. */
+    private void roundFailed(Throwable failure) {
         CompletableFuture<Void> attempt;
         synchronized (lifecycle) {
             if (state != JanusConnectionState.CONNECTING) {
                 return;
             }
             state = JanusConnectionState.DISCONNECTED;
+            pendingTransport = null;
             attempt = connecting;
+            connecting = null;
+            if (failure != null) {
+                lastFailure = failure;
+            }
+            scheduleRetry();
         }
-        attempt.completeExceptionally(
-                lastFailure == null
-                        ? new JanusConnectionLostException("no address to connect to")
-                        : asJanusException(lastFailure));
+        if (attempt != null) {
+            attempt.completeExceptionally(
+                    failure == null
+                            ? new JanusConnectionLostException("no address to connect to")
+                            : asJanusException(failure));
+        }
+    }
+
+    /** Caller holds lifecycle and the state is DISCONNECTED. */
+    private void scheduleRetry() {
+        if (closing || !config.reconnect()) {
+            return;
+        }
+        if (backoff.exhausted(retries)) {
+            gaveUp = true;
+            Throwable last = lastFailure;
+            LOG.warn(
+                    "Gave up connecting to Janus at {} after {} reconnect attempts{}; requests fail"
+                            + " until connect() is called again (restart the route)",
+                    config.addresses(),
+                    retries,
+                    last == null ? "" : ": " + last.getMessage());
+            return;
+        }
+        Duration delay = backoff.delay(retries);
+        int retry = ++retries;
+        LOG.debug(
+                "Reconnecting to Janus at {} in {} ms (attempt {})",
+                config.addresses(),
+                delay.toMillis(),
+                retry);
+        try {
+            retryTimer =
+                    executors
+                            .scheduler()
+                            .schedule(this::retry, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Scheduler refused the reconnect: client is closing");
+        }
+    }
+
+    private void retry() {
+        synchronized (lifecycle) {
+            retryTimer = null;
+            if (closing || state != JanusConnectionState.DISCONNECTED) {
+                return;
+            }
+            state = JanusConnectionState.CONNECTING;
+        }
+        startRound();
+    }
+
+    /** Caller holds lifecycle. */
+    private void cancelRetry() {
+        if (retryTimer != null) {
+            retryTimer.cancel(false);
+            retryTimer = null;
+        }
     }
 
     /**
-     * The one path for a connection that went away: socket closed or failed, a send failed, or no
-     * {@code pong}. Fails what is pending, closes the socket, tells listeners.
+     * The one path for a connection that went away: socket closed or failed, a send failed, no
+     * {@code pong}, or a keepalive unanswered. Fails what is pending at once, closes the socket,
+     * tells listeners, then reconnects with backoff. Sessions stay open here, to be claimed.
      */
     void connectionLost(Connection lost, JanusConnectionLostException cause) {
         if (!lost.markDown()) {
@@ -504,6 +765,7 @@ public final class JanusClient implements AutoCloseable {
             if (wasCurrent) {
                 connection = null;
                 stopPinger();
+                lastFailure = cause;
                 if (state == JanusConnectionState.CONNECTED) {
                     state = JanusConnectionState.DISCONNECTED;
                 }
@@ -512,8 +774,15 @@ public final class JanusClient implements AutoCloseable {
         // State first: whoever sees a request fail also sees the connection down.
         lost.release(cause);
         if (wasCurrent) {
+            counters.connectionsLost.increment();
             LOG.warn("Lost the connection to Janus at {}: {}", lost.address, cause.getMessage());
             notifyDisconnected(cause);
+            synchronized (lifecycle) {
+                if (state == JanusConnectionState.DISCONNECTED && retryTimer == null) {
+                    retries = 0;
+                    scheduleRetry();
+                }
+            }
         }
     }
 

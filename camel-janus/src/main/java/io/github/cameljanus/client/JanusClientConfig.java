@@ -31,6 +31,11 @@ public final class JanusClientConfig {
     private final int eventQueueSize;
     private final Duration shutdownTimeout;
     private final boolean destroySessionsOnClose;
+    private final boolean reconnect;
+    private final Duration reconnectInitialDelay;
+    private final Duration reconnectMaxDelay;
+    private final int maxReconnectAttempts;
+    private final boolean reclaim;
     private final SSLContext sslContext;
     private final String origin;
     private final JanusTransportFactory transportFactory;
@@ -57,6 +62,22 @@ public final class JanusClientConfig {
         this.eventQueueSize = positive("eventQueueSize", b.eventQueueSize);
         this.shutdownTimeout = notNegative("shutdownTimeout", b.shutdownTimeout);
         this.destroySessionsOnClose = b.destroySessionsOnClose;
+        this.reconnect = b.reconnect;
+        this.reconnectInitialDelay = positive("reconnectInitialDelay", b.reconnectInitialDelay);
+        this.reconnectMaxDelay = positive("reconnectMaxDelay", b.reconnectMaxDelay);
+        if (reconnectMaxDelay.compareTo(reconnectInitialDelay) < 0) {
+            throw new IllegalArgumentException(
+                    "reconnectMaxDelay "
+                            + reconnectMaxDelay
+                            + " must not be below reconnectInitialDelay "
+                            + reconnectInitialDelay);
+        }
+        if (b.maxReconnectAttempts < -1) {
+            throw new IllegalArgumentException(
+                    "maxReconnectAttempts must be -1 (forever) or more: " + b.maxReconnectAttempts);
+        }
+        this.maxReconnectAttempts = b.maxReconnectAttempts;
+        this.reclaim = b.reclaim;
         this.sslContext = b.sslContext;
         this.origin = b.origin;
         this.threadNamePrefix = Objects.requireNonNull(b.threadNamePrefix, "threadNamePrefix");
@@ -140,6 +161,44 @@ public final class JanusClientConfig {
         return destroySessionsOnClose;
     }
 
+    /**
+     * Returns whether the client reconnects by itself after the connection is lost, or after a
+     * first connect failed (default true).
+     */
+    public boolean reconnect() {
+        return reconnect;
+    }
+
+    /** Returns the upper bound of the first reconnect delay (default 500 ms). */
+    public Duration reconnectInitialDelay() {
+        return reconnectInitialDelay;
+    }
+
+    /**
+     * Returns the cap of the reconnect delay (default 30 s). The delay before retry n is random in
+     * [0, min(max, initial * 2^n)] (exponential backoff with full jitter).
+     */
+    public Duration reconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    /**
+     * Returns how many reconnect rounds (one round tries each address once) may fail before the
+     * client gives up and stays disconnected until {@link JanusClient#connect()} is called again;
+     * -1 = forever (default).
+     */
+    public int maxReconnectAttempts() {
+        return maxReconnectAttempts;
+    }
+
+    /**
+     * Returns whether the client sends {@code claim} for each of its sessions after reconnecting
+     * (default true). A session that cannot be claimed is reported lost.
+     */
+    public boolean reclaim() {
+        return reclaim;
+    }
+
     /** Returns the TLS context for wss, nullable (the JVM default). */
     public SSLContext sslContext() {
         return sslContext;
@@ -184,6 +243,8 @@ public final class JanusClientConfig {
                 + keepAliveInterval
                 + ", pingInterval="
                 + pingInterval
+                + ", reconnect="
+                + reconnect
                 + "]";
     }
 
@@ -224,6 +285,11 @@ public final class JanusClientConfig {
         private int eventQueueSize = 10_000;
         private Duration shutdownTimeout = Duration.ofSeconds(5);
         private boolean destroySessionsOnClose = true;
+        private boolean reconnect = true;
+        private Duration reconnectInitialDelay = Duration.ofMillis(500);
+        private Duration reconnectMaxDelay = Duration.ofSeconds(30);
+        private int maxReconnectAttempts = -1;
+        private boolean reclaim = true;
         private SSLContext sslContext;
         private String origin;
         private JanusTransportFactory transportFactory;
@@ -378,6 +444,61 @@ public final class JanusClientConfig {
          */
         public Builder destroySessionsOnClose(boolean destroySessionsOnClose) {
             this.destroySessionsOnClose = destroySessionsOnClose;
+            return this;
+        }
+
+        /**
+         * Sets whether the client reconnects by itself after a loss or a failed first connect.
+         *
+         * @param reconnect true by default
+         * @return this
+         */
+        public Builder reconnect(boolean reconnect) {
+            this.reconnect = reconnect;
+            return this;
+        }
+
+        /**
+         * Sets the upper bound of the first reconnect delay.
+         *
+         * @param reconnectInitialDelay positive, default 500 ms
+         * @return this
+         */
+        public Builder reconnectInitialDelay(Duration reconnectInitialDelay) {
+            this.reconnectInitialDelay = reconnectInitialDelay;
+            return this;
+        }
+
+        /**
+         * Sets the cap of the reconnect delay.
+         *
+         * @param reconnectMaxDelay positive, not below the initial delay; default 30 s
+         * @return this
+         */
+        public Builder reconnectMaxDelay(Duration reconnectMaxDelay) {
+            this.reconnectMaxDelay = reconnectMaxDelay;
+            return this;
+        }
+
+        /**
+         * Sets how many reconnect rounds may fail before the client gives up.
+         *
+         * @param maxReconnectAttempts -1 = forever (default), 0 = never retry
+         * @return this
+         */
+        public Builder maxReconnectAttempts(int maxReconnectAttempts) {
+            this.maxReconnectAttempts = maxReconnectAttempts;
+            return this;
+        }
+
+        /**
+         * Sets whether sessions are claimed after reconnecting.
+         *
+         * @param reclaim true by default
+         * @return this
+         */
+        public Builder reclaim(boolean reclaim) {
+            this.reclaim = reclaim;
             return this;
         }
 

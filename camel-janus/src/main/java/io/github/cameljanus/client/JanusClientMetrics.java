@@ -14,6 +14,13 @@ package io.github.cameljanus.client;
  * @param droppedEvents events dropped because the event queue was full
  * @param errorsWithoutTransaction Janus {@code error} frames carrying no transaction
  * @param eventsDelivered events handed to listeners
+ * @param binaryMessages inbound binary messages (parsed as JSON, as Janus does)
+ * @param unknownEventTypes inbound frames of a type this client does not know (passed to listeners
+ *     under their own name)
+ * @param connectionsLost connections that went away without {@code close()}
+ * @param reconnects connections re-established after a loss or a failed first attempt
+ * @param sessionsReclaimed sessions claimed successfully after a reconnect
+ * @param sessionsLost sessions reported {@link JanusEvent#SESSION_LOST}
  */
 public record JanusClientMetrics(
         int pendingRequests,
@@ -22,4 +29,10 @@ public record JanusClientMetrics(
         long lateReplies,
         long droppedEvents,
         long errorsWithoutTransaction,
-        long eventsDelivered) {}
+        long eventsDelivered,
+        long binaryMessages,
+        long unknownEventTypes,
+        long connectionsLost,
+        long reconnects,
+        long sessionsReclaimed,
+        long sessionsLost) {}

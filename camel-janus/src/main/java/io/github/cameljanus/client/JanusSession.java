@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A Janus session. One this client created is kept alive automatically (see {@link
  * JanusClientConfig#keepAliveInterval()}) and destroyed on {@link JanusClient#close()}. It ends
  * locally (its handles closed, its pending requests failed with {@link JanusClosedException}) on
- * {@link #destroy()}, on Janus's {@code timeout} event, and when a keepalive is answered with 458
- * (then listeners also get a synthetic {@link JanusEvent#SESSION_LOST} event).
+ * {@link #destroy()}, on Janus's {@code timeout} event, when a keepalive is answered with 458, and
+ * when it cannot be claimed after a reconnect; in the last three cases listeners also get a
+ * synthetic {@link JanusEvent#SESSION_LOST} event. A connection loss alone does not end it: the
+ * client claims it again after reconnecting (see {@link JanusClientConfig#reclaim()}).
  */
 public final class JanusSession {
 
@@ -233,10 +235,14 @@ public final class JanusSession {
         handles.remove(handle.id(), handle);
     }
 
-    /** Ends the session here: stops keepalive, closes handles, fails its pending requests. */
-    void closeLocally(JanusException cause) {
+    /**
+     * Ends the session here: stops keepalive, closes handles, fails its pending requests.
+     *
+     * @return true when this call ended it, false when it had already ended
+     */
+    boolean closeLocally(JanusException cause) {
         if (!closed.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         owned = false;
         KeepAliveTimer timer = keepAlive;
@@ -245,14 +251,31 @@ public final class JanusSession {
         }
         handles.values().forEach(handle -> handle.closeLocally(cause));
         client.sessionClosed(this, cause);
+        return true;
     }
 
-    /** Janus no longer knows this session (458): close it and tell listeners. */
-    void lost(JanusException notFound) {
-        closeLocally(
-                new JanusClosedException(notFound.code(), "session lost: " + notFound.reason()));
+    /**
+     * Janus no longer has this session for us (a keepalive or claim answered 458, or no claim
+     * possible after a reconnect): close it and tell listeners with a {@link
+     * JanusEvent#SESSION_LOST} event. Does nothing when the session had already ended.
+     *
+     * @param code the Janus error code, {@link JanusException#NO_CODE} when none
+     * @param reason what Janus or the client said
+     * @param cause what found out: {@code keepalive}, {@code claim}, {@code reclaim-off}, {@code
+     *     timeout}
+     */
+    void lost(int code, String reason, String cause) {
+        if (closeLocally(new JanusClosedException(code, "session " + id + " lost: " + reason))) {
+            reportLost(code, reason, cause);
+        }
+    }
+
+    /** Delivers the {@link JanusEvent#SESSION_LOST} event (the session is already closed). */
+    void reportLost(int code, String reason, String cause) {
+        client.sessionLost(this, cause);
         ObjectNode frame = Frames.frame(JanusEvent.SESSION_LOST).put("session_id", id);
-        frame.putObject("error").put("code", notFound.code()).put("reason", notFound.reason());
+        frame.put("cause", cause);
+        frame.putObject("error").put("code", code).put("reason", reason);
         client.deliver(this, null, frame);
     }
 }

@@ -66,28 +66,37 @@ final class KeepAliveTimer {
         if (stopped) {
             return;
         }
+        Connection sentOn = session.client().currentConnection();
         CompletableFuture<?> unused =
                 session.keepAlive()
                         .whenComplete(
                                 (ignored, error) -> {
                                     if (error != null) {
-                                        failed(unwrap(error));
+                                        failed(unwrap(error), sentOn);
                                     }
                                     schedule(0.8);
                                 });
     }
 
-    private void failed(Throwable error) {
+    private void failed(Throwable error, Connection sentOn) {
         if (error instanceof JanusTimeoutException) {
-            LOG.warn(
-                    "No answer to the keepalive of session {}: the connection is suspect ({})",
-                    session.id(),
-                    error.getMessage());
+            // Liveness: an unanswered keepalive means the connection is dead, as a missing pong.
+            if (sentOn != null) {
+                session.client()
+                        .connectionLost(
+                                sentOn,
+                                new JanusConnectionLostException(
+                                        "no answer to the keepalive of session "
+                                                + session.id()
+                                                + " ("
+                                                + error.getMessage()
+                                                + "): connection is dead"));
+            }
         } else if (error instanceof JanusConnectionLostException
                 || error instanceof JanusClosedException) {
             LOG.debug("Keepalive of session {} not answered: {}", session.id(), error.getMessage());
         } else if (error instanceof JanusException janus && janus.code() == 458) {
-            session.lost(janus);
+            session.lost(janus.code(), janus.reason(), "keepalive");
         } else {
             LOG.warn("Keepalive of session {} failed: {}", session.id(), error.getMessage());
         }

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -27,7 +30,23 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
  */
 public final class TyrusTransportFactory implements JanusTransportFactory {
 
+    /**
+     * Grizzly logs "Adjusting kernel thread pool..." at INFO through java.util.logging for every
+     * connection; JUL loggers are weakly referenced, so keep the one whose level is set.
+     */
+    @SuppressWarnings("UnusedVariable") // held only so JUL does not forget the level set on it
+    private static final java.util.logging.Logger GRIZZLY_TRANSPORT_LOG =
+            quiet("org.glassfish.grizzly.nio.NIOTransport");
+
     private final String threadNamePrefix;
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        if (logger.getLevel() == null) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
+        return logger;
+    }
 
     /** A factory naming its threads {@code janus-ws-...}. */
     public TyrusTransportFactory() {
@@ -52,24 +71,38 @@ public final class TyrusTransportFactory implements JanusTransportFactory {
             Duration connectTimeout,
             JanusTransportListener listener) {
         CompletableFuture<JanusTransport> result = new CompletableFuture<>();
+        AtomicReference<ClientManager> manager = new AtomicReference<>();
         // Tyrus connects synchronously; a short-lived thread keeps the caller non-blocking.
         Thread connector =
                 new NamedThreadFactory(threadNamePrefix, "connect")
                         .newThread(
                                 () -> {
                                     try {
-                                        result.complete(
+                                        TyrusTransport transport =
                                                 open(
                                                         uri,
                                                         subprotocol,
                                                         origin,
                                                         sslContext,
                                                         connectTimeout,
-                                                        listener));
+                                                        listener,
+                                                        manager);
+                                        if (!result.complete(transport)) {
+                                            transport.close(); // cancelled meanwhile
+                                        }
                                     } catch (RuntimeException e) {
                                         result.completeExceptionally(e);
                                     }
                                 });
+        // Cancelling (the client closes) aborts a handshake in progress: its threads end now.
+        CompletableFuture<?> unused =
+                result.whenComplete(
+                        (transport, error) -> {
+                            ClientManager opening = manager.get();
+                            if (error instanceof CancellationException && opening != null) {
+                                opening.shutdown();
+                            }
+                        });
         connector.start();
         return result;
     }
@@ -80,9 +113,11 @@ public final class TyrusTransportFactory implements JanusTransportFactory {
             String origin,
             SSLContext sslContext,
             Duration connectTimeout,
-            JanusTransportListener listener) {
+            JanusTransportListener listener,
+            AtomicReference<ClientManager> opening) {
         NamedThreadFactory threads = new NamedThreadFactory(threadNamePrefix, "ws");
         ClientManager manager = ClientManager.createClient(GrizzlyClientContainer.class.getName());
+        opening.set(manager);
         Map<String, Object> properties = manager.getProperties();
         properties.put(
                 ClientProperties.HANDSHAKE_TIMEOUT,
@@ -109,6 +144,16 @@ public final class TyrusTransportFactory implements JanusTransportFactory {
             session = manager.connectToServer(transport, endpointConfig, uri);
         } catch (Exception e) {
             manager.shutdown();
+            SSLException tls = tlsProblem(e);
+            if (tls != null) {
+                throw new JanusConnectionLostException(
+                        "TLS handshake with "
+                                + uri
+                                + " failed (is the server's certificate trusted? set"
+                                + " sslContextParameters with a trust store that holds it): "
+                                + tls,
+                        tlsRootCause(tls, e));
+            }
             throw handshakeFailed(uri, e.toString(), e);
         }
         if (!subprotocol.equals(session.getNegotiatedSubprotocol())) {
@@ -119,6 +164,41 @@ public final class TyrusTransportFactory implements JanusTransportFactory {
                     null);
         }
         return transport;
+    }
+
+    /**
+     * The TLS failure as the root cause (so {@code onException} and root-cause checks see an
+     * SSLException, not the JDK's internal certificate-path exception under it), its message naming
+     * what lies under it; the whole original chain is kept as a suppressed exception.
+     */
+    private static SSLException tlsRootCause(SSLException tls, Exception original) {
+        Throwable deepest = tls;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String message =
+                deepest == tls
+                        ? tls.getMessage()
+                        : tls.getMessage() + " (caused by " + deepest + ")";
+        SSLException root =
+                tls instanceof javax.net.ssl.SSLHandshakeException
+                        ? new javax.net.ssl.SSLHandshakeException(message)
+                        : new SSLException(message);
+        root.setStackTrace(tls.getStackTrace());
+        root.addSuppressed(original);
+        return root;
+    }
+
+    private static SSLException tlsProblem(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return ssl;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static ThreadPoolConfig singleThreadPool(NamedThreadFactory threads, String role) {

@@ -579,8 +579,10 @@ class JanusClientTest {
         failure(pending, JanusClosedException.class);
         assertThat(session.isClosed()).isTrue();
         assertThat(handle.isClosed()).isTrue();
-        await().atMost(WAIT).until(() -> events.size() == 1);
-        assertThat(events.get(0).type()).isEqualTo("timeout");
+        await().atMost(WAIT).until(() -> events.size() == 2);
+        assertThat(events).extracting(JanusEvent::type).containsExactly("timeout", "sessionLost");
+        assertThat(events.get(1).frame().path("cause").asText()).isEqualTo("timeout");
+        assertThat(client.metrics().sessionsLost()).isEqualTo(1);
         awaitTableEmpty();
     }
 

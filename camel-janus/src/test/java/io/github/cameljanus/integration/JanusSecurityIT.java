@@ -11,6 +11,7 @@ import io.github.cameljanus.JanusConstants;
 import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.testing.JanusServer;
 import io.github.cameljanus.testing.JanusServerExtension;
+import javax.net.ssl.SSLException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -185,6 +186,33 @@ class JanusSecurityIT {
                                         .requestBody(
                                                 "direct:echo", "{\"audio\":true}", JanusBody.class))
                         .containsEntry("result", "ok");
+            }
+        }
+
+        @Test
+        void anUntrustedCertificateFailsWithTheTlsError() throws Exception {
+            String url = janus.server().wsUrl();
+            try (CamelContext context =
+                    startRoutes(
+                            new RouteBuilder() {
+                                @Override
+                                public void configure() {
+                                    from("direct:echo")
+                                            .to(
+                                                    "janus:"
+                                                            + url
+                                                            + "?plugin=janus.plugin.echotest"
+                                                            + "&connectTimeout=2s&reconnect=false");
+                                }
+                            })) {
+                Exchange exchange =
+                        context.createProducerTemplate()
+                                .request("direct:echo", e -> e.getMessage().setBody("{}"));
+                assertThat(exchange.getException()).isInstanceOf(JanusException.class);
+                assertThat(exchange.getException()).hasRootCauseInstanceOf(SSLException.class);
+                assertThat(exchange.getException())
+                        .hasMessageContaining("TLS handshake with " + url)
+                        .hasMessageContaining("certificate trusted");
             }
         }
     }
