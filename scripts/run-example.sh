@@ -55,7 +55,9 @@ trap 'exit 143' TERM
 
 if [ -z "${JANUS_URL:-}" ]; then
   log "starting a throwaway Janus on 127.0.0.1"
-  java -cp "$classpath" io.github.cameljanus.examples.quickstart.LocalJanus >"$workdir/janus.out" &
+  # setsid: its own process group, so a terminal's Ctrl-C reaches the quickstart (which then stops
+  # cleanly, destroying its sessions) and not Janus; the EXIT trap stops Janus afterwards.
+  setsid java -cp "$classpath" io.github.cameljanus.examples.quickstart.LocalJanus >"$workdir/janus.out" &
   janus_pid=$!
   for _ in $(seq 1 300); do
     if grep -q '^JANUS_URL=' "$workdir/janus.out" 2>/dev/null; then break; fi
