@@ -64,8 +64,9 @@ public final class Main {
             System.err.flush();
             code = 1;
         }
-        // Camel and the transports may keep non-daemon threads on failure: exit explicitly.
-        Runtime.getRuntime().halt(code);
+        // Camel and the transports may keep non-daemon threads on failure: exit explicitly (exit,
+        // not halt, so shutdown hooks such as a JFR recording's dump still run).
+        System.exit(code);
     }
 
     /**

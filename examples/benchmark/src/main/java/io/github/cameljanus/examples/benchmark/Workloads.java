@@ -176,7 +176,7 @@ final class Workloads {
         }
         long elapsed = System.nanoTime() - t0;
         long cpu = cpuNanos() - cpu0;
-        long keepalives = driver.keepalivesSent() - ka0;
+        long keepalives = ka0 < 0 ? -1 : driver.keepalivesSent() - ka0;
         long[] io1 = procIo();
         double rss = rssMb();
         double heapAfter = heapAfterGcMb();
