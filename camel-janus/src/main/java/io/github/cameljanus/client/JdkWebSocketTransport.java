@@ -53,6 +53,11 @@ final class JdkWebSocketTransport implements JanusTransport {
         return jdkListener;
     }
 
+    /** Returns true once {@link #close()} was called. */
+    boolean isClosed() {
+        return closed.get();
+    }
+
     @Override
     public CompletableFuture<Void> sendText(String text) {
         WebSocket current = socket;
@@ -140,6 +145,11 @@ final class JdkWebSocketTransport implements JanusTransport {
         @Override
         public void onOpen(WebSocket webSocket) {
             socket = webSocket;
+            if (closed.get()) {
+                // Closed while the handshake was in flight: do not keep the late socket.
+                webSocket.abort();
+                return;
+            }
             webSocket.request(Long.MAX_VALUE);
         }
 

@@ -123,6 +123,12 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                                 Throwable cause = unwrap(error);
                                 result.completeExceptionally(
                                         handshakeFailed(uri, cause.toString(), cause));
+                            } else if (transport.isClosed()) {
+                                ws.abort();
+                                transport.release();
+                                result.completeExceptionally(
+                                        new JanusClosedException(
+                                                "transport closed while connecting to " + uri));
                             } else if (!subprotocol.equals(ws.getSubprotocol())) {
                                 transport.close();
                                 result.completeExceptionally(

@@ -98,9 +98,12 @@ public final class TyrusTransportFactory implements JanusTransportFactory {
         CompletableFuture<?> unused =
                 result.whenComplete(
                         (transport, error) -> {
-                            ClientManager opening = manager.get();
-                            if (error instanceof CancellationException && opening != null) {
-                                opening.shutdown();
+                            if (error instanceof CancellationException) {
+                                ClientManager opening = manager.get();
+                                if (opening != null) {
+                                    opening.shutdown();
+                                }
+                                connector.interrupt(); // Tyrus waits for the handshake
                             }
                         });
         connector.start();

@@ -760,6 +760,7 @@ class JanusClientTest {
                         .address(janus.uri())
                         .pingInterval(Duration.ZERO)
                         .keepAliveInterval(Duration.ZERO)
+                        .reconnect(false) // JanusReconnectTest covers reconnecting
                         .requestTimeout(WAIT);
         custom.accept(builder);
         client = JanusClient.connect(builder.build());
