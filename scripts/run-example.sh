@@ -32,8 +32,10 @@ if [ -z "${JANUS_URL:-}" ]; then
 fi
 
 log "building camel-janus-testing, camel-janus and $example (mvn -q -DskipTests install)"
-mvn -B -q -DskipTests install -pl camel-janus-testing,camel-janus,$example -am
-mvn -B -q dependency:build-classpath -pl $example -Dmdep.outputFile=target/classpath.txt >/dev/null
+# Maven's output goes to stderr: stdout carries only the event lines.
+mvn -B -q -Dstyle.color=never -DskipTests install -pl camel-janus-testing,camel-janus,$example -am >&2
+mvn -B -q -Dstyle.color=never dependency:build-classpath -pl $example \
+  -Dmdep.outputFile=target/classpath.txt >&2
 classpath="$example/target/classes:$(cat $example/target/classpath.txt)"
 
 workdir="$(mktemp -d -t camel-janus-example.XXXXXX)"
