@@ -34,6 +34,11 @@ final class SharedConnections {
         }
     }
 
+    /** The open connections now, a snapshot (for tests and diagnostics). */
+    synchronized java.util.List<SharedConnection> snapshot() {
+        return java.util.List.copyOf(connections.values());
+    }
+
     synchronized int size() {
         return connections.size();
     }

@@ -21,7 +21,7 @@ final class Counters {
     final LongAdder sessionsReclaimed = new LongAdder();
     final LongAdder sessionsLost = new LongAdder();
 
-    JanusClientMetrics snapshot(int pendingRequests) {
+    JanusClientMetrics snapshot(int pendingRequests, int queuedEvents) {
         return new JanusClientMetrics(
                 pendingRequests,
                 malformedFrames.sum(),
@@ -35,6 +35,7 @@ final class Counters {
                 connectionsLost.sum(),
                 reconnects.sum(),
                 sessionsReclaimed.sum(),
-                sessionsLost.sum());
+                sessionsLost.sum(),
+                queuedEvents);
     }
 }

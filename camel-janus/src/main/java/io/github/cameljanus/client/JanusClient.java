@@ -318,7 +318,8 @@ public final class JanusClient implements AutoCloseable {
     /** Returns a snapshot of the client's counters. */
     public JanusClientMetrics metrics() {
         Connection current = connection;
-        return counters.snapshot(current == null ? 0 : current.table.pendingCount());
+        return counters.snapshot(
+                current == null ? 0 : current.table.pendingCount(), dispatcher.queued());
     }
 
     /**
@@ -812,9 +813,24 @@ public final class JanusClient implements AutoCloseable {
         }
     }
 
+    /**
+     * A liveness probe: a {@code ping} not answered before the next one is due (or within {@code
+     * requestTimeout}, when that is shorter) means the connection is dead.
+     */
     private void ping(Connection current) {
+        Duration interval = config.pingInterval();
+        Duration deadline =
+                interval.compareTo(config.requestTimeout()) < 0
+                        ? interval
+                        : config.requestTimeout();
         CompletableFuture<?> unused =
-                send(current, RequestKind.PING, 0, 0, null, RequestOptions.defaults())
+                send(
+                                current,
+                                RequestKind.PING,
+                                0,
+                                0,
+                                null,
+                                RequestOptions.defaults().withTimeout(deadline))
                         .whenComplete(
                                 (pong, error) -> {
                                     if (error instanceof JanusTimeoutException) {
@@ -822,7 +838,7 @@ public final class JanusClient implements AutoCloseable {
                                                 current,
                                                 new JanusConnectionLostException(
                                                         "no pong from Janus within "
-                                                                + config.requestTimeout().toMillis()
+                                                                + deadline.toMillis()
                                                                 + " ms: connection is dead"));
                                     }
                                 });

@@ -21,6 +21,7 @@ package io.github.cameljanus.client;
  * @param reconnects connections re-established after a loss or a failed first attempt
  * @param sessionsReclaimed sessions claimed successfully after a reconnect
  * @param sessionsLost sessions reported {@link JanusEvent#SESSION_LOST}
+ * @param queuedEvents events waiting for listeners now (at most {@code eventQueueSize})
  */
 public record JanusClientMetrics(
         int pendingRequests,
@@ -35,4 +36,5 @@ public record JanusClientMetrics(
         long connectionsLost,
         long reconnects,
         long sessionsReclaimed,
-        long sessionsLost) {}
+        long sessionsLost,
+        int queuedEvents) {}

@@ -232,8 +232,8 @@ class JanusReconnectTest {
         connect(
                 fast().andThen(
                                 b ->
-                                        b.pingInterval(Duration.ofMillis(200))
-                                                .requestTimeout(Duration.ofMillis(500))));
+                                        b.pingInterval(Duration.ofMillis(500))
+                                                .requestTimeout(Duration.ofMillis(300))));
         List<String> verbs = List.of("info", "ping", "create", "claim", "keepalive", "message");
         verbs.forEach(verb -> janus.on(verb, FakeJanus.SILENT));
         List<Throwable> reasons = new CopyOnWriteArrayList<>();
@@ -435,7 +435,7 @@ class JanusReconnectTest {
     private void connect(Consumer<JanusClientConfig.Builder> custom) {
         JanusClientConfig.Builder builder = builder();
         custom.accept(builder);
-        client = JanusClient.connect(builder.build());
+        client = JanusClient.create(builder.build());
         client.addConnectionListener(
                 new JanusConnectionListener() {
                     @Override
@@ -448,6 +448,9 @@ class JanusReconnectTest {
                         connectionEvents.add("down");
                     }
                 });
+        get(client.connect());
+        await().atMost(WAIT).until(() -> connectionEvents.size() == 1);
+        connectionEvents.clear();
     }
 
     private static List<String> janusThreads() {
