@@ -49,7 +49,8 @@ final class SharedConnection {
         this.key = key;
         this.executors = context.getExecutorServiceManager();
         String name = "janus-" + key.addresses();
-        this.scheduler = executors.newSingleThreadScheduledExecutor(this, name + "-scheduler");
+        this.scheduler =
+                executors.newScheduledThreadPool(this, name + "-scheduler", schedulerProfile());
         this.dispatcher = executors.newThreadPool(this, name + "-dispatch", dispatchProfile());
         SSLContext sslContext =
                 key.sslContextParameters() == null ? null : createSslContext(context, key);
@@ -71,6 +72,20 @@ final class SharedConnection {
      * unbounded because the client bounds it (maxPendingRequests, eventQueueSize); a CallerRuns
      * policy would run route code on the socket's thread.
      */
+    /**
+     * Every request deadline and every session's keepalive is a task on this scheduler, so its
+     * queue must not be bounded: Camel's default profile (1,000 queued tasks) would refuse the
+     * deadline of the 1,001st pending request or session. The client bounds it instead
+     * (maxPendingRequests; one keepalive per session).
+     */
+    private static ThreadPoolProfile schedulerProfile() {
+        ThreadPoolProfile profile = new ThreadPoolProfile("janus-scheduler");
+        profile.setPoolSize(1);
+        profile.setMaxQueueSize(-1);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
+    }
+
     private static ThreadPoolProfile dispatchProfile() {
         ThreadPoolProfile profile = new ThreadPoolProfile("janus-dispatch");
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());

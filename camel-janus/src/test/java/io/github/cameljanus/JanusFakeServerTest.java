@@ -100,6 +100,19 @@ class JanusFakeServerTest {
     }
 
     @Test
+    void moreSessionsThanCamelsDefaultSchedulerQueueAreKeptAlive() {
+        for (int i = 0; i < 1_200; i++) {
+            Exchange created =
+                    template.request(
+                            "direct:fake",
+                            e ->
+                                    e.getMessage()
+                                            .setHeader(JanusConstants.OPERATION, "createSession"));
+            assertThat(created.getException()).as("session #" + i).isNull();
+        }
+    }
+
+    @Test
     void aRequestJanusNeverAnswersFailsWithJanusTimeoutException() {
         fake.on("message", FakeJanus.SILENT);
 
