@@ -126,7 +126,6 @@ class JanusFakeServerTest {
     void perExchangeTimeoutHeaderOverridesTheOption() {
         fake.on("message", FakeJanus.SILENT);
 
-        long started = System.nanoTime();
         Exchange exchange =
                 template.request(
                         "direct:fake",
@@ -135,9 +134,9 @@ class JanusFakeServerTest {
                             e.getMessage().setHeader(JanusConstants.REQUEST_TIMEOUT, 50L);
                         });
 
-        assertThat(exchange.getException()).isInstanceOf(JanusTimeoutException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
-                .isLessThan(Duration.ofMillis(290));
+        assertThat(exchange.getException())
+                .isInstanceOf(JanusTimeoutException.class)
+                .hasMessageEndingWith("within 50 ms");
     }
 
     @Test
