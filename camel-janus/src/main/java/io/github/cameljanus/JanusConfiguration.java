@@ -211,7 +211,8 @@ public class JanusConfiguration implements Cloneable {
 
     /**
      * Period of the connection liveness probe (a Janus ping), in milliseconds (or a duration). No
-     * answer within requestTimeout means the connection is dead. 0 disables it.
+     * pong before the next ping is due (at most 10 s) means the connection is dead: it is closed
+     * and reconnected. A keepalive without answer counts the same. 0 disables the ping.
      */
     public void setPingInterval(long pingInterval) {
         this.pingInterval = pingInterval;
@@ -221,7 +222,10 @@ public class JanusConfiguration implements Cloneable {
         return reconnect;
     }
 
-    /** Reconnect with exponential backoff and full jitter after the connection is lost. */
+    /**
+     * Reconnect with exponential backoff and full jitter after the connection is lost or a first
+     * connect failed. In-flight requests fail at once; while disconnected requests fail fast.
+     */
     public void setReconnect(boolean reconnect) {
         this.reconnect = reconnect;
     }
@@ -230,7 +234,10 @@ public class JanusConfiguration implements Cloneable {
         return reconnectInitialDelay;
     }
 
-    /** Upper bound of the first reconnect delay, in milliseconds (or a duration). */
+    /**
+     * Upper bound of the first reconnect delay, in milliseconds (or a duration); the bound doubles
+     * per failed round up to reconnectMaxDelay, and each delay is random below it.
+     */
     public void setReconnectInitialDelay(long reconnectInitialDelay) {
         this.reconnectInitialDelay = reconnectInitialDelay;
     }
@@ -248,7 +255,10 @@ public class JanusConfiguration implements Cloneable {
         return maxReconnectAttempts;
     }
 
-    /** Reconnect attempts before giving up; -1 tries forever. */
+    /**
+     * Reconnect rounds (each tries every address once) before giving up; -1 tries forever. After
+     * giving up the endpoint stays down until a route using it is started again.
+     */
     public void setMaxReconnectAttempts(int maxReconnectAttempts) {
         this.maxReconnectAttempts = maxReconnectAttempts;
     }
@@ -259,7 +269,8 @@ public class JanusConfiguration implements Cloneable {
 
     /**
      * After reconnecting, claim every live session so it keeps its id, handles and events (needs
-     * reclaim_session_timeout on the server).
+     * reclaim_session_timeout on the server). A session that cannot be claimed is reported to
+     * consumers as sessionLost, and the managed session and handle are created again.
      */
     public void setReclaim(boolean reclaim) {
         this.reclaim = reclaim;
