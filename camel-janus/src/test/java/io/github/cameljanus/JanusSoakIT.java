@@ -27,6 +27,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,11 @@ class JanusSoakIT {
      * over the whole run.
      */
     private static final double MAX_SLOPE_MB_PER_MIN = 8.0;
+
+    @AfterAll
+    static void noThreadOfOursLeft() {
+        JanusFaultIT.noThreadOfOursLeft();
+    }
 
     @Test
     void sustainedRequestsWithPeriodicCutsLeaveNothingUnaccountedFor() throws Exception {
