@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class JanusConverterTest {
             TypeConverter converter = context.getTypeConverter();
 
             assertThat(converter.convertTo(String.class, body)).isEqualTo(json);
-            assertThat(new String(converter.convertTo(byte[].class, body), "UTF-8"))
+            assertThat(new String(converter.convertTo(byte[].class, body), StandardCharsets.UTF_8))
                     .isEqualTo(json);
             assertThat(converter.convertTo(JsonNode.class, body).path("room").asLong())
                     .isEqualTo(42);

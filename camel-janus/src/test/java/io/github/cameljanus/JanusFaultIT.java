@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -348,6 +349,20 @@ class JanusFaultIT {
         CamelContext context = context(uri, true);
         assertThat(context.getStatus().isStarted()).isTrue();
         awaitHealth(context, HealthCheck.State.DOWN);
+        assertThat(HealthCheckHelper.invokeReadiness(context))
+                .filteredOn(r -> r.getCheck().getId().contains("events"))
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.getMessage())
+                                        .hasValueSatisfying(
+                                                m ->
+                                                        assertThat(m)
+                                                                .contains(
+                                                                        "Not connected to Janus",
+                                                                        "reconnecting",
+                                                                        "cannot open a Janus"
+                                                                                + " WebSocket")));
         Exchange down =
                 context.createProducerTemplate()
                         .send("direct:janus", e -> e.getMessage().setBody("{}"));
@@ -476,11 +491,14 @@ class JanusFaultIT {
         ProducerTemplate template = context.createProducerTemplate();
         AtomicInteger maxQueued = new AtomicInteger();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(
-                () -> maxQueued.accumulateAndGet(metrics(context).queuedEvents(), Math::max),
-                0,
-                5,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> sampling =
+                sampler.scheduleAtFixedRate(
+                        () ->
+                                maxQueued.accumulateAndGet(
+                                        metrics(context).queuedEvents(), Math::max),
+                        0,
+                        5,
+                        TimeUnit.MILLISECONDS);
         // InOnly: each request ends on its ack; the echotest event then goes to the consumer.
         for (int i = 0; i < 100; i++) {
             template.sendBody("direct:janus", ExchangePattern.InOnly, "{\"audio\":true}");
@@ -509,6 +527,7 @@ class JanusFaultIT {
         assertThat(order).isSorted().doesNotHaveDuplicates();
         assertThat(after.droppedEvents()).isPositive();
         System.out.println("[fault 6] at most " + maxQueued + " events queued");
+        sampling.cancel(false);
         sampler.shutdownNow();
         assertThat(sampler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         // Memory stays bounded: never more than eventQueueSize events wait for the route.

@@ -69,6 +69,8 @@ class JanusHandshakeTest {
         assertThat(lines).anyMatch(l -> l.equalsIgnoreCase("Origin: https://app.example"));
         assertThat(lines)
                 .anyMatch(
-                        l -> l.toLowerCase().startsWith("sec-websocket-protocol: janus-protocol"));
+                        l ->
+                                l.toLowerCase(java.util.Locale.ROOT)
+                                        .startsWith("sec-websocket-protocol: janus-protocol"));
     }
 }

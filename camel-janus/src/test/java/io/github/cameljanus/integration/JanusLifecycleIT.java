@@ -17,6 +17,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +25,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JanusLifecycleIT {
 
     @RegisterExtension static final JanusServerExtension JANUS = JanusServerExtension.create();
+
+    /** Leak check: no session left on Janus and no thread of ours alive after the class. */
+    @AfterAll
+    static void nothingLeftBehind() {
+        await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(JANUS.server().listSessions()).isEmpty());
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(JanusThreads.alive()).isEmpty());
+    }
 
     @Test
     void stoppingTheContextDestroysItsSessionsAndEndsItsThreads() throws Exception {

@@ -6,6 +6,7 @@ package io.github.cameljanus.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameljanus.JanusBody;
 import io.github.cameljanus.JanusConstants;
@@ -19,6 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JanusProducerIT {
 
     @RegisterExtension static final JanusServerExtension JANUS = JanusServerExtension.create();
+
+    /** Leak check: no session left on Janus and no thread of ours alive after the class. */
+    @AfterAll
+    static void nothingLeftBehind() {
+        await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(JANUS.server().listSessions()).isEmpty());
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(JanusThreads.alive()).isEmpty());
+    }
 
     private CamelContext context;
     private ProducerTemplate template;
