@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameljanus.client.JanusClient;
 import io.github.cameljanus.client.JanusClientConfig;
 import io.github.cameljanus.client.JanusClientMetrics;
+import io.github.cameljanus.client.JanusClosedException;
 import io.github.cameljanus.client.JanusConnectionLostException;
 import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.client.JanusHandle;
@@ -170,6 +171,8 @@ class JanusFaultIT {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ready);
         System.out.println("[fault 2] first success " + millis + " ms after Janus was ready again");
 
+        assertThat(context.getRouteController().getRouteStatus("events").isStarted()).isTrue();
+        assertThat(context.getRouteController().getRouteStatus("janus").isStarted()).isTrue();
         await().atMost(Duration.ofSeconds(2)).until(() -> ofType("sessionLost").size() == 1);
         assertThat(ofType("sessionLost").get(0).getMessage().getHeader(JanusConstants.SESSION_ID))
                 .isEqualTo(oldSession);
@@ -455,6 +458,53 @@ class JanusFaultIT {
         assertThat(janus.listSessions()).hasSize(1);
         context.stop();
         assertThat(janus.listSessions()).isEmpty();
+    }
+
+    @Test
+    void stoppingTheContextWhileJanusIsFrozenIsBoundedAndFailsWhatIsPending() throws Exception {
+        JanusServer janus = janus(JanusServer.builder());
+        String uri =
+                "janus:"
+                        + janus.wsUrl()
+                        + "?plugin="
+                        + ECHO
+                        + "&requestTimeout=20s&shutdownTimeout=1s&pingInterval=0";
+        CamelContext context = context(uri, true);
+        context.getShutdownStrategy().setTimeout(1); // do not wait for in-flight exchanges
+        ProducerTemplate template = context.createProducerTemplate();
+        assertThat(template.requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
+                .containsEntry("result", "ok");
+        janus.freeze();
+        List<CompletableFuture<Exchange>> pending = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pending.add(
+                    template.asyncSend(
+                            "direct:janus", e -> e.getMessage().setBody("{\"audio\":true}")));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> pending(context) == 5);
+
+        long start = System.nanoTime();
+        context.stop();
+        long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        System.out.println("[shutdown] context stopped in " + stopMillis + " ms with Janus frozen");
+        // Shutdown strategy 1 s + destroying sessions bounded by shutdownTimeout 1 s, + slack.
+        assertThat(stopMillis).isLessThan(5000);
+        for (CompletableFuture<Exchange> f : pending) {
+            assertThat(f.get(1, TimeUnit.SECONDS).getException())
+                    .isInstanceOf(JanusClosedException.class);
+        }
+        await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                Thread.getAllStackTraces().keySet().stream()
+                                        .noneMatch(
+                                                t ->
+                                                        t.isAlive()
+                                                                && t.getName().contains("janus-")));
+        janus.thaw();
+        // The socket is gone and Janus runs with reclaim 0: it drops the sessions itself.
+        await().atMost(Duration.ofSeconds(5)).until(() -> janus.listSessions().isEmpty());
     }
 
     // ---- 6. slow consumer ----
