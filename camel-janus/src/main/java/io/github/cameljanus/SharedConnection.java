@@ -68,11 +68,6 @@ final class SharedConnection {
     }
 
     /**
-     * Request continuations and event delivery run here, never on the socket's thread. The queue is
-     * unbounded because the client bounds it (maxPendingRequests, eventQueueSize); a CallerRuns
-     * policy would run route code on the socket's thread.
-     */
-    /**
      * Every request deadline and every session's keepalive is a task on this scheduler, so its
      * queue must not be bounded: Camel's default profile (1,000 queued tasks) would refuse the
      * deadline of the 1,001st pending request or session. The client bounds it instead
@@ -86,6 +81,11 @@ final class SharedConnection {
         return profile;
     }
 
+    /**
+     * Request continuations and event delivery run here, never on the socket's thread. The queue is
+     * unbounded because the client bounds it (maxPendingRequests, eventQueueSize); a CallerRuns
+     * policy would run route code on the socket's thread.
+     */
     private static ThreadPoolProfile dispatchProfile() {
         ThreadPoolProfile profile = new ThreadPoolProfile("janus-dispatch");
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
