@@ -1,0 +1,98 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.cameljanus.client.fake.FakeJanus;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A consumer's managed session and handle are created again as soon as they are lost, without any
+ * producer request to trigger it, so the consumer keeps receiving.
+ */
+class JanusManagedHandleTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @Test
+    void aKeepaliveAnswered458ReportsSessionLostAndTheManagedHandleIsAttachedAgainAtOnce()
+            throws Exception {
+        List<Exchange> events = new CopyOnWriteArrayList<>();
+        AtomicBoolean lose = new AtomicBoolean(true);
+        try (FakeJanus fake = FakeJanus.start();
+                CamelContext context = new DefaultCamelContext()) {
+            fake.on(
+                    "keepalive",
+                    (request, peer) ->
+                            peer.send(
+                                    lose.getAndSet(false)
+                                            ? FakeJanus.error(request, 458, "No such session")
+                                            : FakeJanus.ack(request)));
+            context.addRoutes(
+                    new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("janus:"
+                                            + fake.uri()
+                                            + "?plugin="
+                                            + FakeJanus.PLUGIN
+                                            + "&keepAliveInterval=200ms&pingInterval=0"
+                                            + "&eventTypes=sessionLost,event")
+                                    .routeId("events")
+                                    .process(e -> events.add(e.copy()));
+                        }
+                    });
+            context.start();
+
+            // Attached at start; the first keepalive is answered 458; then, with no producer here,
+            // the consumer's managed session and handle come back by themselves.
+            await().atMost(WAIT).until(() -> fake.received("attach").size() == 2);
+            long first = fake.received("attach").get(0).path("session_id").asLong();
+            long second = fake.received("attach").get(1).path("session_id").asLong();
+            await().atMost(WAIT).until(() -> events.size() == 1);
+            Exchange lost = events.get(0);
+            assertThat(lost.getMessage().getHeader(JanusConstants.EVENT_TYPE))
+                    .isEqualTo("sessionLost");
+            assertThat(lost.getMessage().getHeader(JanusConstants.SESSION_ID)).isEqualTo(first);
+            assertThat(lost.getMessage().getBody(String.class)).contains("\"cause\":\"keepalive\"");
+            assertThat(fake.received().stream().map(r -> r.path("janus").asText()).toList())
+                    .containsSubsequence("create", "attach", "keepalive", "create", "attach");
+            assertThat(second).isNotEqualTo(first);
+            assertThat(fake.received("create")).hasSize(2);
+            await().atMost(WAIT)
+                    .untilAsserted(
+                            () ->
+                                    assertThat(HealthCheckHelper.invokeReadiness(context))
+                                            .filteredOn(
+                                                    r -> r.getCheck().getId().contains("events"))
+                                            .singleElement()
+                                            .extracting(HealthCheck.Result::getState)
+                                            .isEqualTo(HealthCheck.State.UP));
+            // Its events reach the consumer again.
+            fake.peer()
+                    .send(
+                            FakeJanus.json(
+                                            "{\"janus\":\"event\",\"plugindata\":{\"plugin\":\""
+                                                    + FakeJanus.PLUGIN
+                                                    + "\",\"data\":{\"n\":1}}}")
+                                    .put("session_id", second));
+            await().atMost(WAIT).until(() -> events.size() == 2);
+            assertThat(events.get(1).getMessage().getHeader(JanusConstants.SESSION_ID))
+                    .isEqualTo(second);
+        }
+    }
+}
