@@ -34,6 +34,7 @@ cases = ''.join(
     for name, args in [
         ('camel-janus-camel', '--mode camel'),
         ('camel-janus-camel-async', '--mode camel --camel-api async'),
+        ('camel-janus-camel-tyrus', '--mode camel --transport tyrus'),
         ('camel-janus-client-jdk', '--mode client --transport jdk'),
         ('camel-janus-client-jdk-pooled', '--mode client --transport jdk-pooled'),
         ('camel-janus-client-tyrus', '--mode client --transport tyrus'),
@@ -49,6 +50,6 @@ PY
 
 # 3. run it
 export ANCHORS_WARMUP_S="${ANCHORS_WARMUP_S:-15}"
-export ANCHORS_CLIENTS="${ANCHORS_CLIENTS:-java-raw java-jdk node-raw janode janus-go camel-janus-camel camel-janus-client-jdk camel-janus-client-tyrus}"
+export ANCHORS_CLIENTS="${ANCHORS_CLIENTS:-java-raw java-jdk node-raw janode janus-go camel-janus-camel camel-janus-client-jdk}"
 echo "harness copy: $WORK (results.md is written there); classpath snapshot: $SNAP" >&2
 exec "$WORK/run.sh"

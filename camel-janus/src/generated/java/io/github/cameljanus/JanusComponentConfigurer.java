@@ -83,6 +83,7 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.github.cameljanus.JanusTransportType.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -145,6 +146,7 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "token": return java.lang.String.class;
+        case "transport": return io.github.cameljanus.JanusTransportType.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
@@ -208,6 +210,7 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "token": return getOrCreateConfiguration(target).getToken();
+        case "transport": return getOrCreateConfiguration(target).getTransport();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;

@@ -73,6 +73,7 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "transport": target.getConfiguration().setTransport(property(camelContext, io.github.cameljanus.JanusTransportType.class, value)); return true;
         default: return false;
         }
     }
@@ -130,6 +131,7 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "token": return java.lang.String.class;
+        case "transport": return io.github.cameljanus.JanusTransportType.class;
         default: return null;
         }
     }
@@ -188,6 +190,7 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "token": return target.getConfiguration().getToken();
+        case "transport": return target.getConfiguration().getTransport();
         default: return null;
         }
     }

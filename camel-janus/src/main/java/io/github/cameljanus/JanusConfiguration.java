@@ -89,6 +89,9 @@ public class JanusConfiguration implements Cloneable {
     @UriParam(label = "connection")
     private String origin;
 
+    @UriParam(label = "connection,advanced", defaultValue = "jdk")
+    private JanusTransportType transport = JanusTransportType.jdk;
+
     /** A copy for one endpoint, so its options never change the component's defaults. */
     public JanusConfiguration copy() {
         try {
@@ -359,5 +362,20 @@ public class JanusConfiguration implements Cloneable {
     /** Origin header sent on the WebSocket handshake (for Janus's enforce_cors). */
     public void setOrigin(String origin) {
         this.origin = origin;
+    }
+
+    public JanusTransportType getTransport() {
+        return transport;
+    }
+
+    /**
+     * The WebSocket client of the connection. jdk (default): the JDK's java.net.http.WebSocket,
+     * frames parsed on its selector thread with one hand-off per reply; measured cheaper than tyrus
+     * in every benchmark workload (about half the CPU per request sequentially, a quarter less
+     * under load) and at least as fast. tyrus: Tyrus, the JSR-356 reference client on Grizzly (one
+     * reader and one worker thread per connection), kept for compatibility.
+     */
+    public void setTransport(JanusTransportType transport) {
+        this.transport = transport;
     }
 }

@@ -7,6 +7,9 @@ package io.github.cameljanus;
 import io.github.cameljanus.client.JanusClient;
 import io.github.cameljanus.client.JanusClientConfig;
 import io.github.cameljanus.client.JanusConnectionListener;
+import io.github.cameljanus.client.JanusTransportFactory;
+import io.github.cameljanus.client.JdkWebSocketTransportFactory;
+import io.github.cameljanus.client.TyrusTransportFactory;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -131,12 +134,21 @@ final class SharedConnection {
                         .reclaim(key.reclaim())
                         .sslContext(sslContext)
                         .origin(key.origin())
+                        .transportFactory(transportFactory(key.transport()))
                         .scheduler(scheduler)
                         .dispatchExecutor(dispatcher);
         if (key.keepAliveInterval() >= 0) {
             builder.keepAliveInterval(Duration.ofMillis(key.keepAliveInterval()));
         }
         return builder.build();
+    }
+
+    private static JanusTransportFactory transportFactory(JanusTransportType transport) {
+        if (transport == JanusTransportType.tyrus) {
+            return new TyrusTransportFactory("janus");
+        }
+        return new JdkWebSocketTransportFactory(
+                "janus", JdkWebSocketTransportFactory.Delivery.SELECTOR);
     }
 
     JanusClient client() {

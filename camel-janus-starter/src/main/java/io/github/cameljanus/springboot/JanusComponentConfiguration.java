@@ -6,6 +6,7 @@ package io.github.cameljanus.springboot;
 
 import io.github.cameljanus.JanusConfiguration;
 import io.github.cameljanus.JanusOperation;
+import io.github.cameljanus.JanusTransportType;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -120,6 +121,15 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
 
     /** Origin header sent on the WebSocket handshake (for Janus's enforce_cors). */
     private String origin;
+
+    /**
+     * The WebSocket client of the connection. jdk (default): the JDK's java.net.http.WebSocket,
+     * frames parsed on its selector thread with one hand-off per reply; measured cheaper than tyrus
+     * in every benchmark workload (about half the CPU per request sequentially, a quarter less
+     * under load) and at least as fast. tyrus: Tyrus, the JSR-356 reference client on Grizzly (one
+     * reader and one worker thread per connection), kept for compatibility.
+     */
+    private JanusTransportType transport = JanusTransportType.jdk;
 
     /**
      * Period of the connection liveness probe (a Janus ping), in milliseconds (or a duration). No
@@ -319,6 +329,14 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setOrigin(String origin) {
         this.origin = origin;
+    }
+
+    public JanusTransportType getTransport() {
+        return transport;
+    }
+
+    public void setTransport(JanusTransportType transport) {
+        this.transport = transport;
     }
 
     public Duration getPingInterval() {

@@ -10,6 +10,7 @@ import io.github.cameljanus.JanusComponent;
 import io.github.cameljanus.JanusConfiguration;
 import io.github.cameljanus.JanusEndpoint;
 import io.github.cameljanus.JanusOperation;
+import io.github.cameljanus.JanusTransportType;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -57,6 +58,7 @@ class JanusComponentAutoConfigurationTest {
                         "camel.component.janus.reclaim=false",
                         "camel.component.janus.destroy-sessions-on-stop=false",
                         "camel.component.janus.origin=http://example.invalid",
+                        "camel.component.janus.transport=tyrus",
                         "camel.component.janus.lazy-start-producer=true",
                         "camel.component.janus.bridge-error-handler=true",
                         "camel.component.janus.health-check-consumer-enabled=false",
@@ -101,6 +103,7 @@ class JanusComponentAutoConfigurationTest {
                             assertThat(c.isReclaim()).isFalse();
                             assertThat(c.isDestroySessionsOnStop()).isFalse();
                             assertThat(c.getOrigin()).isEqualTo("http://example.invalid");
+                            assertThat(c.getTransport()).isEqualTo(JanusTransportType.tyrus);
                         });
     }
 

@@ -396,7 +396,12 @@ public final class JanusClient implements AutoCloseable {
         StringBuilder message =
                 new StringBuilder("not connected to Janus at ").append(config.addresses());
         if (now == JanusConnectionState.CONNECTING) {
-            message.append(" (connecting)");
+            // A round of a reconnect cycle (after a loss or a failed first attempt) says so.
+            boolean cycle;
+            synchronized (lifecycle) {
+                cycle = config.reconnect() && !gaveUp && (retries > 0 || everConnected);
+            }
+            message.append(cycle ? " (reconnecting)" : " (connecting)");
         } else if (gaveUp) {
             message.append(" (gave up after ")
                     .append(config.maxReconnectAttempts())

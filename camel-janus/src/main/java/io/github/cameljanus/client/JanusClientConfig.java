@@ -84,7 +84,8 @@ public final class JanusClientConfig {
         this.transportFactory =
                 b.transportFactory != null
                         ? b.transportFactory
-                        : new TyrusTransportFactory(threadNamePrefix);
+                        : new JdkWebSocketTransportFactory(
+                                threadNamePrefix, JdkWebSocketTransportFactory.Delivery.SELECTOR);
         this.scheduler = b.scheduler;
         this.dispatchExecutor = b.dispatchExecutor;
     }
@@ -209,7 +210,10 @@ public final class JanusClientConfig {
         return origin;
     }
 
-    /** Returns the transport factory (default: Tyrus, the JSR-356 client). */
+    /**
+     * Returns the transport factory (default: the JDK's WebSocket client with delivery on its
+     * selector thread; Tyrus is selectable with {@link TyrusTransportFactory}).
+     */
     public JanusTransportFactory transportFactory() {
         return transportFactory;
     }
@@ -527,7 +531,9 @@ public final class JanusClientConfig {
         /**
          * Sets the transport factory.
          *
-         * @param transportFactory nullable: Tyrus
+         * @param transportFactory nullable: {@link JdkWebSocketTransportFactory} with {@link
+         *     JdkWebSocketTransportFactory.Delivery#SELECTOR}; {@code new
+         *     TyrusTransportFactory(prefix)} for Tyrus
          * @return this
          */
         public Builder transportFactory(JanusTransportFactory transportFactory) {

@@ -4,13 +4,16 @@
  */
 package io.github.cameljanus.client;
 
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,6 +58,12 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
         POOLED
     }
 
+    /**
+     * The HttpClients made by transports, weakly: on Java 17 a client's selector thread ends only
+     * once the client is unreachable, which leak checks verify with {@link #reachableHttpClients}.
+     */
+    private static final Set<WeakReference<HttpClient>> CREATED = ConcurrentHashMap.newKeySet();
+
     private final String threadNamePrefix;
     private final Delivery delivery;
 
@@ -98,6 +107,8 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
         CompletableFuture<WebSocket> opening;
         try {
             HttpClient http = clientBuilder.build();
+            CREATED.removeIf(ref -> ref.get() == null);
+            CREATED.add(new WeakReference<>(http));
             transport.bind(http);
             WebSocket.Builder builder =
                     http.newWebSocketBuilder()
@@ -109,7 +120,7 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
             opening = builder.buildAsync(uri, transport.jdkListener());
         } catch (RuntimeException e) {
             transport.release();
-            return CompletableFuture.failedFuture(handshakeFailed(uri, e.toString(), e));
+            return CompletableFuture.failedFuture(HandshakeFailures.of(uri, e));
         }
         CompletableFuture<JanusTransport> result = new CompletableFuture<>();
         NamedThreadFactory connectThreads = new NamedThreadFactory(threadNamePrefix, "connect");
@@ -120,9 +131,8 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                         (ws, error) -> {
                             if (error != null) {
                                 transport.release();
-                                Throwable cause = unwrap(error);
                                 result.completeExceptionally(
-                                        handshakeFailed(uri, cause.toString(), cause));
+                                        HandshakeFailures.of(uri, unwrap(error)));
                             } else if (transport.isClosed()) {
                                 ws.abort();
                                 transport.release();
@@ -132,7 +142,7 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                             } else if (!subprotocol.equals(ws.getSubprotocol())) {
                                 transport.close();
                                 result.completeExceptionally(
-                                        handshakeFailed(
+                                        HandshakeFailures.handshakeFailed(
                                                 uri,
                                                 "server selected subprotocol '"
                                                         + ws.getSubprotocol()
@@ -144,6 +154,15 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                         },
                         completer);
         return result;
+    }
+
+    /**
+     * Returns how many HttpClients made by transports are still reachable (not yet garbage
+     * collected); with every transport closed and released this drops to 0 after a GC.
+     */
+    static int reachableHttpClients() {
+        CREATED.removeIf(ref -> ref.get() == null);
+        return CREATED.size();
     }
 
     private ExecutorService singleThread() {
@@ -164,16 +183,6 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private static JanusConnectionLostException handshakeFailed(
-            URI uri, String detail, Throwable cause) {
-        return new JanusConnectionLostException(
-                "cannot open a Janus WebSocket to "
-                        + uri
-                        + " (wrong subprotocol, wrong port or not a Janus?): "
-                        + detail,
-                cause);
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -147,61 +146,16 @@ public final class TyrusTransportFactory implements JanusTransportFactory {
             session = manager.connectToServer(transport, endpointConfig, uri);
         } catch (Exception e) {
             manager.shutdown();
-            SSLException tls = tlsProblem(e);
-            if (tls != null) {
-                throw new JanusConnectionLostException(
-                        "TLS handshake with "
-                                + uri
-                                + " failed (is the server's certificate trusted? set"
-                                + " sslContextParameters with a trust store that holds it): "
-                                + tls,
-                        tlsRootCause(tls, e));
-            }
-            throw handshakeFailed(uri, e.toString(), e);
+            throw HandshakeFailures.of(uri, e);
         }
         if (!subprotocol.equals(session.getNegotiatedSubprotocol())) {
             transport.close();
-            throw handshakeFailed(
+            throw HandshakeFailures.handshakeFailed(
                     uri,
                     "server selected subprotocol '" + session.getNegotiatedSubprotocol() + "'",
                     null);
         }
         return transport;
-    }
-
-    /**
-     * The TLS failure as the root cause (so {@code onException} and root-cause checks see an
-     * SSLException, not the JDK's internal certificate-path exception under it), its message naming
-     * what lies under it; the whole original chain is kept as a suppressed exception.
-     */
-    private static SSLException tlsRootCause(SSLException tls, Exception original) {
-        Throwable deepest = tls;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
-            deepest = deepest.getCause();
-        }
-        String message =
-                deepest == tls
-                        ? tls.getMessage()
-                        : tls.getMessage() + " (caused by " + deepest + ")";
-        SSLException root =
-                tls instanceof javax.net.ssl.SSLHandshakeException
-                        ? new javax.net.ssl.SSLHandshakeException(message)
-                        : new SSLException(message);
-        root.setStackTrace(tls.getStackTrace());
-        root.addSuppressed(original);
-        return root;
-    }
-
-    private static SSLException tlsProblem(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SSLException ssl) {
-                return ssl;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 
     private static ThreadPoolConfig singleThreadPool(NamedThreadFactory threads, String role) {
@@ -213,16 +167,6 @@ public final class TyrusTransportFactory implements JanusTransportFactory {
                 .setMaxPoolSize(1)
                 .setDaemon(true)
                 .setThreadFactory(threads);
-    }
-
-    private static JanusConnectionLostException handshakeFailed(
-            URI uri, String detail, Throwable cause) {
-        return new JanusConnectionLostException(
-                "cannot open a Janus WebSocket to "
-                        + uri
-                        + " (wrong subprotocol, wrong port or not a Janus?): "
-                        + detail,
-                cause);
     }
 
     /** Adds the Origin header when one is configured. */

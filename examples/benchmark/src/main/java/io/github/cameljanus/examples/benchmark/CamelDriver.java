@@ -27,6 +27,7 @@ final class CamelDriver implements Driver {
     private final boolean async;
     private CamelContext context;
     private ProducerTemplate template;
+    private final String transport;
     private Endpoint message;
     private Endpoint create;
     private Endpoint attach;
@@ -37,8 +38,9 @@ final class CamelDriver implements Driver {
     private long[] handleIds;
     private Map<String, Object>[] handleHeaders;
 
-    CamelDriver(boolean async) {
+    CamelDriver(boolean async, String transport) {
         this.async = async;
+        this.transport = transport;
     }
 
     @Override
@@ -46,15 +48,15 @@ final class CamelDriver implements Driver {
         context = new DefaultCamelContext();
         context.start();
         template = context.createProducerTemplate();
-        String base = "janus:" + url;
-        message = context.getEndpoint(base + "?operation=message");
-        create = context.getEndpoint(base + "?operation=createSession");
-        attach = context.getEndpoint(base + "?operation=attach&plugin=" + Echo.PLUGIN);
-        detach = context.getEndpoint(base + "?operation=detach");
-        destroy = context.getEndpoint(base + "?operation=destroySession");
-        keepalive = context.getEndpoint(base + "?operation=keepalive");
+        String base = "janus:" + url + "?transport=" + transport;
+        message = context.getEndpoint(base + "&operation=message");
+        create = context.getEndpoint(base + "&operation=createSession");
+        attach = context.getEndpoint(base + "&operation=attach&plugin=" + Echo.PLUGIN);
+        detach = context.getEndpoint(base + "&operation=detach");
+        destroy = context.getEndpoint(base + "&operation=destroySession");
+        keepalive = context.getEndpoint(base + "&operation=keepalive");
         // Start every producer now (one shared connection): the first request must not pay it.
-        template.requestBody(context.getEndpoint(base + "?operation=ping"), (Object) null);
+        template.requestBody(context.getEndpoint(base + "&operation=ping"), (Object) null);
     }
 
     @Override

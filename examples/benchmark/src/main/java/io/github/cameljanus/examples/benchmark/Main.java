@@ -98,7 +98,7 @@ public final class Main {
                     default -> throw new IllegalArgumentException("unknown workload " + workload);
                 };
         String mode = a.getOrDefault("mode", "camel");
-        String transport = a.getOrDefault("transport", mode.equals("camel") ? "tyrus" : "jdk");
+        String transport = a.getOrDefault("transport", "jdk");
         String camelApi = a.getOrDefault("camel-api", "sync");
         Workloads.Settings s =
                 new Workloads.Settings(
@@ -118,15 +118,14 @@ public final class Main {
             case "client" ->
                     driver = new ClientDriver(transportFactory(transport), workload.equals("w4"));
             case "camel" -> {
-                if (!transport.equals("tyrus")) {
+                if (!transport.equals("tyrus") && !transport.equals("jdk")) {
                     throw new IllegalArgumentException(
-                            "--mode camel runs on the Camel layer's transport (tyrus): the janus:"
-                                    + " endpoint has no transport option yet");
+                            "--mode camel: --transport jdk|tyrus (the janus: transport option)");
                 }
                 if (!camelApi.equals("sync") && !camelApi.equals("async")) {
                     throw new IllegalArgumentException("--camel-api sync|async");
                 }
-                driver = new CamelDriver(camelApi.equals("async"));
+                driver = new CamelDriver(camelApi.equals("async"), transport);
             }
             default -> throw new IllegalArgumentException("--mode camel|client");
         }
@@ -135,7 +134,9 @@ public final class Main {
                         "name",
                         "camel-janus-"
                                 + mode
-                                + (mode.equals("client") ? "-" + transport : "")
+                                + (mode.equals("client") || transport.equals("tyrus")
+                                        ? "-" + transport
+                                        : "")
                                 + (camelApi.equals("async") ? "-async" : ""));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("client", name);
