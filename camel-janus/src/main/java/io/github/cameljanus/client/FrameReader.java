@@ -4,11 +4,15 @@
  */
 package io.github.cameljanus.client;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -26,12 +30,19 @@ final class FrameReader {
     private static final Logger LOG = LoggerFactory.getLogger(FrameReader.class);
     private static final int LOGGED_CHARS = 200;
 
+    /** Resolved once: ObjectMapper.readTree resolves JsonNode's type on every call. */
+    private static final ObjectReader TREE_READER = Frames.MAPPER.readerFor(JsonNode.class);
+
     private final int maxMessageSize;
     private final Counters counters;
     private final Consumer<ObjectNode> sink;
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+
+    /** Size of the message being assembled: exact when exactCount, else an upper bound. */
     private long messageBytes;
+
+    private boolean exactCount;
     private boolean discarding;
 
     FrameReader(int maxMessageSize, Counters counters, Consumer<ObjectNode> sink) {
@@ -41,7 +52,11 @@ final class FrameReader {
     }
 
     void onText(CharSequence fragment, boolean last) {
-        if (admit(utf8Length(fragment), last)) {
+        if (admit(discarding ? 0 : textBytes(fragment), last)) {
+            if (last && text.length() == 0) {
+                parse(fragment); // a whole message in one fragment: parsed in place, no copy
+                return;
+            }
             text.append(fragment);
             if (last) {
                 String message = text.toString();
@@ -49,6 +64,23 @@ final class FrameReader {
                 parse(message);
             }
         }
+    }
+
+    /**
+     * The UTF-8 size of a text fragment for the size check. A char is at most 3 UTF-8 bytes (a
+     * surrogate pair, 2 chars, is 4), so 3 × length is an upper bound: the chars are only counted
+     * exactly once that bound could exceed maxMessageSize (then the buffered fragments too).
+     */
+    private long textBytes(CharSequence fragment) {
+        long bound = 3L * fragment.length();
+        if (!exactCount) {
+            if (messageBytes + bound <= maxMessageSize) {
+                return bound;
+            }
+            messageBytes = utf8Length(text);
+            exactCount = true;
+        }
+        return utf8Length(fragment);
     }
 
     void onBinary(ByteBuffer fragment, boolean last) {
@@ -85,17 +117,21 @@ final class FrameReader {
         boolean keep = !discarding;
         if (last) {
             messageBytes = 0;
+            exactCount = false;
             discarding = false;
         }
         return keep;
     }
 
-    private void parse(String message) {
+    private void parse(CharSequence message) {
         JsonNode node;
         try {
-            node = Frames.MAPPER.readTree(message);
+            node = readTree(message);
         } catch (JsonProcessingException e) {
             malformed(message, e.getOriginalMessage());
+            return;
+        } catch (IOException e) {
+            malformed(message, e.toString()); // in-memory input: not expected
             return;
         }
         if (node instanceof ObjectNode frame) {
@@ -108,12 +144,26 @@ final class FrameReader {
         }
     }
 
-    private void malformed(String message, String problem) {
+    /** Parses a String as is, and a heap CharBuffer (the JDK client's) from its array, uncopied. */
+    private static JsonNode readTree(CharSequence message) throws IOException {
+        if (message instanceof CharBuffer buffer && buffer.hasArray()) {
+            try (JsonParser parser =
+                    TREE_READER.createParser(
+                            buffer.array(),
+                            buffer.arrayOffset() + buffer.position(),
+                            buffer.remaining())) {
+                return TREE_READER.readTree(parser); // null when empty: not a JSON object
+            }
+        }
+        return TREE_READER.readTree(message.toString());
+    }
+
+    private void malformed(CharSequence message, String problem) {
         counters.malformedFrames.increment();
         LOG.warn(
                 "Ignoring a malformed message from Janus ({}): {}",
                 problem,
-                SecretMasker.maskText(message, LOGGED_CHARS));
+                SecretMasker.maskText(message.toString(), LOGGED_CHARS));
     }
 
     private static long utf8Length(CharSequence chars) {
