@@ -14,6 +14,7 @@ final class Counters {
     final LongAdder droppedEvents = new LongAdder();
     final LongAdder errorsWithoutTransaction = new LongAdder();
     final LongAdder eventsDelivered = new LongAdder();
+    final LongAdder eventsWithoutListener = new LongAdder();
     final LongAdder binaryMessages = new LongAdder();
     final LongAdder unknownEventTypes = new LongAdder();
     final LongAdder connectionsLost = new LongAdder();
@@ -36,6 +37,7 @@ final class Counters {
                 reconnects.sum(),
                 sessionsReclaimed.sum(),
                 sessionsLost.sum(),
-                queuedEvents);
+                queuedEvents,
+                eventsWithoutListener.sum());
     }
 }

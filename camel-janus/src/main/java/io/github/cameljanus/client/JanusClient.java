@@ -475,6 +475,14 @@ public final class JanusClient implements AutoCloseable {
     }
 
     void deliver(JanusSession session, JanusHandle handle, ObjectNode frame) {
+        if ((handle == null || handle.listeners().isEmpty())
+                && (session == null || session.listeners().isEmpty())
+                && eventListeners.isEmpty()) {
+            // Nobody listens: no dispatch wake-up. A listener added later gets the events that
+            // arrive after it was added, as before (listeners are read at delivery).
+            counters.eventsWithoutListener.increment();
+            return;
+        }
         List<Iterable<JanusEventListener>> groups = new ArrayList<>(3);
         if (handle != null) {
             groups.add(handle.listeners());

@@ -22,6 +22,8 @@ package io.github.cameljanus.client;
  * @param sessionsReclaimed sessions claimed successfully after a reconnect
  * @param sessionsLost sessions reported {@link JanusEvent#SESSION_LOST}
  * @param queuedEvents events waiting for listeners now (at most {@code eventQueueSize})
+ * @param eventsWithoutListener events dropped at once because no listener (handle, session or
+ *     client) was registered when they arrived; they never wake a dispatch thread
  */
 public record JanusClientMetrics(
         int pendingRequests,
@@ -37,4 +39,5 @@ public record JanusClientMetrics(
         long reconnects,
         long sessionsReclaimed,
         long sessionsLost,
-        int queuedEvents) {}
+        int queuedEvents,
+        long eventsWithoutListener) {}

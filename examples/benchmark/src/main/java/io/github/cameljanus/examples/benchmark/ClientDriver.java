@@ -149,6 +149,7 @@ final class ClientDriver implements Driver {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("late_replies", m.lateReplies());
         out.put("events_delivered", m.eventsDelivered());
+        out.put("events_without_listener", m.eventsWithoutListener());
         out.put("dropped_events", m.droppedEvents());
         return out;
     }
