@@ -24,6 +24,11 @@ public class JanusProducer extends DefaultAsyncProducer {
 
     private SharedConnection connection;
     private JanusRequests requests;
+
+    /** The endpoint's options, computed once: for InOut exchanges and for InOnly ones. */
+    private RequestOptions inOutOptions;
+
+    private RequestOptions inOnlyOptions;
     private WritableHealthCheckRepository healthChecks;
     private JanusHealthCheck healthCheck;
 
@@ -40,7 +45,14 @@ public class JanusProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         connection = getEndpoint().acquireConnection();
-        requests = new JanusRequests(connection, getEndpoint().getConfiguration());
+        JanusConfiguration configuration = getEndpoint().getConfiguration();
+        requests = new JanusRequests(connection, configuration);
+        RequestOptions options =
+                RequestOptions.defaults()
+                        .withTimeout(Duration.ofMillis(configuration.getRequestTimeout()))
+                        .withFailOnPluginError(configuration.isFailOnPluginError());
+        inOutOptions = options.withAwaitEvent(configuration.isAwaitEvent());
+        inOnlyOptions = options.withAwaitEvent(false);
         healthChecks =
                 HealthCheckHelper.getHealthCheckRepository(
                         getEndpoint().getCamelContext(),
@@ -103,21 +115,15 @@ public class JanusProducer extends DefaultAsyncProducer {
         return false;
     }
 
+    /** The endpoint's precomputed options, unless a header overrides the timeout or token. */
     private RequestOptions options(Exchange exchange) {
-        JanusConfiguration configuration = getEndpoint().getConfiguration();
         Message in = exchange.getMessage();
-        long timeout =
-                in.getHeader(
-                        JanusConstants.REQUEST_TIMEOUT,
-                        configuration.getRequestTimeout(),
-                        Long.class);
         RequestOptions options =
-                RequestOptions.defaults()
-                        .withTimeout(Duration.ofMillis(timeout))
-                        .withAwaitEvent(
-                                configuration.isAwaitEvent()
-                                        && exchange.getPattern().isOutCapable())
-                        .withFailOnPluginError(configuration.isFailOnPluginError());
+                exchange.getPattern().isOutCapable() ? inOutOptions : inOnlyOptions;
+        Long timeout = in.getHeader(JanusConstants.REQUEST_TIMEOUT, Long.class);
+        if (timeout != null) {
+            options = options.withTimeout(Duration.ofMillis(timeout));
+        }
         String token = in.getHeader(JanusConstants.TOKEN, String.class);
         return token == null ? options : options.withToken(token);
     }
