@@ -559,7 +559,11 @@ class JanusFaultIT {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> metrics(context).droppedEvents() + transactions.size() >= 50);
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> transactions.size() == metrics(context).eventsDelivered());
+                .until(
+                        () ->
+                                metrics(context).queuedEvents() == 0
+                                        && transactions.size()
+                                                == metrics(context).eventsDelivered());
         // Drained: nothing more arrives once the bounded queue is empty.
         int drained = transactions.size();
         await().during(Duration.ofMillis(600))

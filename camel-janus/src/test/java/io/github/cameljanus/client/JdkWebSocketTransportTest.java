@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,17 +59,21 @@ class JdkWebSocketTransportTest {
         JanusClient client = client(delivery);
         JanusSession session = get(client.createSession());
         JanusHandle handle = get(session.attach(FakeJanus.PLUGIN, null));
-        AtomicReference<String> completedOn = new AtomicReference<>();
+        // Answered only once the continuation is registered, so it runs where the reply completes.
+        janus.on("message", FakeJanus.SILENT);
+        CompletableFuture<JanusReply> pending = handle.message(json("{\"request\":\"x\"}"), null);
+        CompletableFuture<String> completedOn =
+                pending.handle((r, e) -> Thread.currentThread().getName());
+        await().atMost(WAIT).until(() -> janus.received("message").size() == 1);
+        janus.peer()
+                .send(
+                        FakeJanus.event(
+                                janus.received("message").get(0),
+                                FakeJanus.PLUGIN,
+                                json("{\"result\":\"ok\"}")));
 
-        JanusReply reply =
-                get(
-                        handle.message(json("{\"request\":\"x\"}"), null)
-                                .whenComplete(
-                                        (r, e) ->
-                                                completedOn.set(Thread.currentThread().getName())));
-
-        assertThat(reply.data().path("result").asText()).isEqualTo("ok");
-        assertThat(completedOn.get()).startsWith("janus-dispatch-");
+        assertThat(get(pending).data().path("result").asText()).isEqualTo("ok");
+        assertThat(get(completedOn)).startsWith("janus-dispatch-");
     }
 
     @ParameterizedTest
