@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -29,7 +30,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
         syntax = "janus:address",
         category = {Category.NETWORKING},
         headersClass = JanusConstants.class)
-public class JanusEndpoint extends DefaultEndpoint {
+public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
     @UriPath(
             description =
@@ -91,6 +92,15 @@ public class JanusEndpoint extends DefaultEndpoint {
         JanusConsumer consumer = new JanusConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * A consumer is one listener on the shared connection, so several routes may consume the same
+     * URI: each gets every event.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     /** Acquires the shared connection for this endpoint's connection options. */

@@ -62,6 +62,32 @@ class ComponentDocsTest {
                 .isEqualTo(expected);
     }
 
+    @Test
+    void docsShowTheExamplesThatRun() throws Exception {
+        String doc = Files.readString(DOC);
+        String java =
+                region(
+                        Files.readString(
+                                Path.of("src/test/java/io/github/cameljanus/docs/RoomEvents.java")),
+                        "java-dsl");
+        String yaml = Files.readString(Path.of("src/test/resources/docs/room-events.yaml"));
+
+        assertThat(doc)
+                .as("the Java DSL example must be RoomEvents (run by DocsExamplesIT)")
+                .contains("```java\n" + java + "```\n");
+        assertThat(doc)
+                .as("the YAML DSL example must be room-events.yaml (run by DocsExamplesIT)")
+                .contains("```yaml\n" + yaml + "```\n");
+    }
+
+    private static String region(String source, String name) {
+        String begin = "// docs:begin " + name + "\n";
+        int start = source.indexOf(begin);
+        int stop = source.indexOf("// docs:end " + name);
+        assertThat(start).as(begin.trim()).isNotNegative();
+        return source.substring(start + begin.length(), stop);
+    }
+
     private static JsonNode metadata() throws Exception {
         try (InputStream in =
                 ComponentDocsTest.class.getResourceAsStream(
