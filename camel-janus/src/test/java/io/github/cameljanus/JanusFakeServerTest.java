@@ -163,6 +163,31 @@ class JanusFakeServerTest {
     }
 
     @Test
+    void inOnlyAnswerReachesTheConsumerAlsoWhenJanusSendsItBeforeTheAck() {
+        fake.on(
+                "message",
+                (request, peer) -> {
+                    peer.send(
+                            FakeJanus.event(
+                                    request,
+                                    FakeJanus.PLUGIN,
+                                    FakeJanus.json("{\"result\":\"early\"}")));
+                    peer.send(FakeJanus.ack(request));
+                });
+
+        Exchange exchange =
+                template.send(
+                        "direct:fake",
+                        ExchangePattern.InOnly,
+                        e -> e.getMessage().setBody("{\"a\":1}"));
+        assertThat(exchange.getException()).isNull();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+        assertThat(events.get(0).getMessage().getBody(JanusBody.class))
+                .containsEntry("result", "early");
+    }
+
+    @Test
     void eventsOfOneHandleArriveInOrder() throws Exception {
         long[] ids = sessionAndHandle();
         for (int seq = 0; seq < 200; seq++) {

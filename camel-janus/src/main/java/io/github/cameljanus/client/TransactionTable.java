@@ -219,7 +219,9 @@ final class TransactionTable {
             }
         }
         complete(slot, failure == null ? reply : null, failure);
-        return true;
+        // A caller that does not await the event still has it delivered to listeners, also when
+        // Janus sends it before its ack: otherwise an InOnly request's answer would be lost.
+        return slot.awaitEvent || !"event".equals(type);
     }
 
     private void failWhere(
