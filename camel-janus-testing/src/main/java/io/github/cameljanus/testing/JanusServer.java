@@ -200,7 +200,45 @@ public final class JanusServer implements AutoCloseable {
      * Suspends Janus with SIGSTOP: sockets stay open but nothing is answered, like a hung server.
      */
     public synchronized void freeze() {
-        signal("STOP", requireRunning().pid(), true);
+        long pid = requireRunning().pid();
+        signal("STOP", pid, true);
+        awaitAllThreadsStopped(pid);
+    }
+
+    /**
+     * {@code kill -STOP} returns once the signal is queued; a thread of janus that is running on a
+     * CPU stops a moment later. Waiting until every thread shows state T in /proc makes "frozen"
+     * true when freeze() returns, even on a loaded machine.
+     */
+    private static void awaitAllThreadsStopped(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (allStopped(tasks)) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new IllegalStateException("Janus pid " + pid + " did not stop within 5 s of SIGSTOP");
+    }
+
+    private static boolean allStopped(Path tasks) {
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                String stat = Files.readString(thread.resolve("stat"));
+                // The state is the field after the parenthesised command name.
+                char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                if (state != 'T' && state != 't') {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Resumes a Janus suspended by {@link #freeze()} (SIGCONT). */
