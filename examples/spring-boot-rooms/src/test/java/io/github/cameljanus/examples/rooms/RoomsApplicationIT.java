@@ -191,7 +191,18 @@ class RoomsApplicationIT {
         return new long[] {sessionId, handleId};
     }
 
+    /** A participant leaves the room, then its session goes away. */
     private void leave(long[] participant) {
+        Exchange leaving =
+                template.request(
+                        "janus:{{janus.url}}",
+                        e -> {
+                            e.setPattern(ExchangePattern.InOut);
+                            e.getMessage().setHeader(JanusConstants.SESSION_ID, participant[0]);
+                            e.getMessage().setHeader(JanusConstants.HANDLE_ID, participant[1]);
+                            e.getMessage().setBody(Map.of("request", "leave"));
+                        });
+        assertThat(leaving.getException()).isNull();
         Exchange left =
                 template.request(
                         "janus:{{janus.url}}",
