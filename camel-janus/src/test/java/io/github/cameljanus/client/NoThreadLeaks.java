@@ -8,7 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -19,15 +21,30 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * one too) and ends it only once the client is unreachable; a closed transport that still holds its
  * client (a real leak) keeps it reachable and fails the check.
  */
-public final class NoThreadLeaks implements AfterAllCallback {
+public final class NoThreadLeaks implements BeforeAllCallback, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(NoThreadLeaks.class);
+
+    /**
+     * Threads already alive when the class starts are not its leaks: a leak is charged to the class
+     * that made it, not to every class after it.
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getStore(NAMESPACE).put("before", Set.copyOf(Thread.getAllStackTraces().keySet()));
+    }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        @SuppressWarnings("unchecked") // put by beforeAll with exactly this type
+        Set<Thread> before = (Set<Thread>) context.getStore(NAMESPACE).get("before", Set.class);
+        Set<Thread> existing = before == null ? Set.of() : before;
         await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(
                         () -> {
-                            org.assertj.core.api.Assertions.assertThat(leakedThreads())
+                            org.assertj.core.api.Assertions.assertThat(leakedThreads(existing))
                                     .as("threads alive after every client was closed")
                                     .isEmpty();
                             System.gc(); // weak references to unreachable clients clear
@@ -40,8 +57,13 @@ public final class NoThreadLeaks implements AfterAllCallback {
 
     /** Returns the names of live threads that belong to a client or its WebSocket library. */
     public static List<String> leakedThreads() {
+        return leakedThreads(Set.of());
+    }
+
+    private static List<String> leakedThreads(Set<Thread> existing) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
+                .filter(thread -> !existing.contains(thread))
                 .map(Thread::getName)
                 .filter(
                         name ->
