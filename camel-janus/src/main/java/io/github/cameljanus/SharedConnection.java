@@ -85,19 +85,27 @@ final class SharedConnection {
     }
 
     /**
-     * Request continuations and event delivery run here, never on the socket's thread. The queue is
-     * unbounded because the client bounds it (maxPendingRequests, eventQueueSize); a CallerRuns
-     * policy would run route code on the socket's thread.
+     * Request continuations and event delivery run here, never on the socket's thread. Tasks wait
+     * in a queue when every thread is busy; the client bounds how many (maxPendingRequests,
+     * eventQueueSize), so the queue itself is not bounded. Camel's thread pool factory gives a pool
+     * whose maxQueueSize is 0 or negative no queue at all (a SynchronousQueue): with every thread
+     * busy it refused the next event, so the largest queue size it takes is given instead. A
+     * CallerRuns policy would run route code on the socket's thread.
      */
     private static ThreadPoolProfile dispatchProfile() {
         ThreadPoolProfile profile = new ThreadPoolProfile("janus-dispatch");
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int threads = dispatchThreads();
         profile.setPoolSize(threads);
         profile.setMaxPoolSize(threads);
-        profile.setMaxQueueSize(-1);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
         profile.setAllowCoreThreadTimeOut(false);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         return profile;
+    }
+
+    /** How many threads run request continuations and event delivery of one connection. */
+    static int dispatchThreads() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     private static SSLContext createSslContext(CamelContext context, ConnectionKey key)

@@ -13,6 +13,8 @@ import io.github.cameljanus.client.fake.FakeJanus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -34,6 +36,8 @@ class JanusFakeServerTest {
     private ProducerTemplate template;
     private final List<Exchange> events = new CopyOnWriteArrayList<>();
     private final List<Exchange> failures = new CopyOnWriteArrayList<>();
+    private final List<String> eventThreads = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch eventGate;
 
     @BeforeEach
     void start() throws Exception {
@@ -47,7 +51,16 @@ class JanusFakeServerTest {
                         from("direct:failed").process(e -> failures.add(e.copy()));
                         from(janus + "&eventTypes=event")
                                 .routeId("events")
-                                .process(e -> events.add(e.copy()));
+                                .process(
+                                        e -> {
+                                            events.add(e.copy());
+                                            eventThreads.add(Thread.currentThread().getName());
+                                            CountDownLatch gate = eventGate;
+                                            if (gate != null) {
+                                                assertThat(gate.await(10, TimeUnit.SECONDS))
+                                                        .isTrue();
+                                            }
+                                        });
                         from(janus + "&eventTypes=hangup&bridgeErrorHandler=true")
                                 .routeId("bridged")
                                 .errorHandler(deadLetterChannel("direct:failed"))
@@ -202,6 +215,25 @@ class JanusFakeServerTest {
                                         .intValue())
                 .isSorted()
                 .hasSize(200);
+    }
+
+    @Test
+    void eventsWaitForADispatchThreadWhenEveryOneIsBusy() throws Exception {
+        eventGate = new CountDownLatch(1);
+        int threads = SharedConnection.dispatchThreads();
+        // Session ids 1..n are distinct lanes: each blocked event holds one dispatch thread.
+        for (int session = 1; session <= threads; session++) {
+            fake.peer().send(pluginEvent(session, 1, session));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == threads);
+        for (int session = threads + 1; session <= threads + 3; session++) {
+            fake.peer().send(pluginEvent(session, 1, session));
+        }
+
+        eventGate.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == threads + 3);
+        assertThat(eventThreads).allMatch(name -> name.endsWith("-dispatch"));
     }
 
     @Test

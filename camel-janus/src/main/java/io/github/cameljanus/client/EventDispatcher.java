@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,12 +92,33 @@ final class EventDispatcher {
                 try {
                     executor.execute(this);
                 } catch (RejectedExecutionException e) {
-                    // The client is closing: nobody will listen any more.
-                    int dropped = events.size();
-                    events.clear();
-                    queued.addAndGet(-dropped);
-                    scheduled.set(false);
+                    refused(e);
                 }
+            }
+        }
+
+        /**
+         * The executor refused the lane: the lane's events are dropped and counted. Expected while
+         * the client closes (nobody listens any more); otherwise the executor cannot queue tasks,
+         * which a client's dispatch executor must do, and that is reported.
+         */
+        private void refused(RejectedExecutionException e) {
+            scheduled.set(
+                    false); // first: an event added meanwhile is drained here or by its own submit
+            int dropped = 0;
+            while (events.poll() != null) {
+                dropped++;
+            }
+            queued.addAndGet(-dropped);
+            counters.droppedEvents.add(dropped);
+            if (executor instanceof ExecutorService service && service.isShutdown()) {
+                LOG.debug("Dropped {} events: the dispatch executor is shut down", dropped);
+            } else {
+                LOG.warn(
+                        "Dropped {} events: the dispatch executor refused them (it must queue"
+                                + " tasks while its threads are busy): {}",
+                        dropped,
+                        e.toString());
             }
         }
 
