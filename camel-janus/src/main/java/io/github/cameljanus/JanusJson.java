@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +22,7 @@ import java.util.Map;
 final class JanusJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 
     private JanusJson() {}
 
@@ -43,6 +45,10 @@ final class JanusJson {
         if (value instanceof byte[] bytes) {
             return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), what);
         }
+        JsonNode plain = plainTree(value);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return MAPPER.valueToTree(value);
         } catch (IllegalArgumentException e) {
@@ -50,6 +56,61 @@ final class JanusJson {
                     what + " of type " + value.getClass().getName() + " cannot be mapped to JSON",
                     e);
         }
+    }
+
+    /**
+     * The tree of a value made only of String-keyed Maps, Lists, Strings, Booleans, Integers,
+     * Longs, Doubles, nulls and JsonNodes (what routes build), as Jackson would map it but without
+     * serializing it first; null when the value holds anything else (Jackson maps that).
+     */
+    private static JsonNode plainTree(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof JsonNode node) {
+            return node;
+        }
+        if (value instanceof String text) {
+            return NODES.textNode(text);
+        }
+        if (value instanceof Boolean flag) {
+            return NODES.booleanNode(flag);
+        }
+        if (value instanceof Integer number) {
+            return NODES.numberNode(number);
+        }
+        if (value instanceof Long number) {
+            return NODES.numberNode(number);
+        }
+        if (value instanceof Double number) {
+            return NODES.numberNode(number);
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    return null;
+                }
+                JsonNode child = plainTree(entry.getValue());
+                if (child == null) {
+                    return null;
+                }
+                object.set(key, child);
+            }
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = NODES.arrayNode(list.size());
+            for (Object element : list) {
+                JsonNode child = plainTree(element);
+                if (child == null) {
+                    return null;
+                }
+                array.add(child);
+            }
+            return array;
+        }
+        return null;
     }
 
     /** Like {@link #toNode} but the result must be a JSON object. */
