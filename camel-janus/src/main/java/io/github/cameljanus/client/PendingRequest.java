@@ -4,8 +4,8 @@
  */
 package io.github.cameljanus.client;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One slot of the {@link TransactionTable}. Its state changes only under its own lock, which is
@@ -33,20 +33,27 @@ final class PendingRequest {
     State state = State.PENDING;
     boolean provisionalSeen;
     String followUp;
-    ScheduledFuture<?> deadline;
+
+    /** How long it may wait, and until when ({@link System#nanoTime()}). */
+    final Duration timeout;
+
+    final long deadline;
 
     PendingRequest(
             String transaction,
             RequestKind kind,
             long sessionId,
             long handleId,
-            RequestOptions options) {
+            RequestOptions options,
+            Duration timeout) {
         this.transaction = transaction;
         this.kind = kind;
         this.sessionId = sessionId;
         this.handleId = handleId;
         this.awaitEvent = options.awaitEvent();
         this.failOnPluginError = options.failOnPluginError();
+        this.timeout = timeout;
+        this.deadline = System.nanoTime() + timeout.toNanos();
     }
 
     /** Returns the transaction id to put in the envelope. */

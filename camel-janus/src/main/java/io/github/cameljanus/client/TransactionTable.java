@@ -26,6 +26,11 @@ import java.util.function.Predicate;
  * its final frame (per {@link RequestKind.Completion}), an {@code error}, its deadline, or a
  * failure of its owner or the connection. Futures are completed on the completion executor, never
  * on the caller of these methods (the socket's reader). Usable without a socket.
+ *
+ * <p>Deadlines: one sweep per table, armed at the earliest deadline of its open slots, expires what
+ * is due and arms itself again for the next one. A timer per request cost a scheduler task and two
+ * heap updates under the scheduler's lock per request (contended by every sender and the reader);
+ * with one sweep a request usually only reads one volatile field.
  */
 final class TransactionTable {
 
@@ -36,6 +41,13 @@ final class TransactionTable {
     private final int maxPendingRequests;
     private final Executor completionExecutor;
     private final ScheduledExecutorService scheduler;
+
+    /** When the armed sweep runs (nanoTime), Long.MAX_VALUE when none is armed. */
+    private volatile long sweepAt = Long.MAX_VALUE;
+
+    private ScheduledFuture<?> sweep; // guarded by sweepLock
+    private JanusException discardedBy; // guarded by sweepLock: failAll ran with it, never arm
+    private final Object sweepLock = new Object();
 
     TransactionTable(
             int maxPendingRequests,
@@ -70,25 +82,18 @@ final class TransactionTable {
                             + " refused");
         }
         String transaction = Long.toString(lastTransaction.incrementAndGet(), 36);
-        PendingRequest slot = new PendingRequest(transaction, kind, sessionId, handleId, options);
+        PendingRequest slot =
+                new PendingRequest(transaction, kind, sessionId, handleId, options, timeout);
         slots.put(transaction, slot);
         if (kind == RequestKind.DETACH) {
             detachByHandle.put(handleId, slot);
         }
-        ScheduledFuture<?> deadline;
-        try {
-            deadline =
-                    scheduler.schedule(
-                            () -> expire(slot, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            fail(slot, new JanusClosedException("client is closed", e));
-            return slot;
-        }
-        synchronized (slot) {
-            if (slot.state == PendingRequest.State.DONE) {
-                deadline.cancel(false);
-            } else {
-                slot.deadline = deadline;
+        // The put comes first: a sweep that starts after the read below sees the slot.
+        if (slot.deadline < sweepAt) {
+            JanusException refused = arm(slot.deadline);
+            if (refused != null) {
+                fail(slot, refused);
+                return slot;
             }
         }
         CompletableFuture<?> unused =
@@ -137,8 +142,16 @@ final class TransactionTable {
         failWhere(slot -> slot.handleId == handleId, failure, false);
     }
 
-    /** Fails every pending request and drops every marker: the socket is gone. */
+    /** Fails every pending request and drops every marker, and disarms: the socket is gone. */
     void failAll(JanusException failure) {
+        synchronized (sweepLock) {
+            discardedBy = failure;
+            if (sweep != null) {
+                sweep.cancel(false);
+                sweep = null;
+            }
+            sweepAt = Long.MAX_VALUE;
+        }
         failWhere(slot -> true, failure, true);
     }
 
@@ -148,11 +161,66 @@ final class TransactionTable {
     }
 
     /** The deadline passed: fails a pending slot, forgets a follow-up marker. */
-    void expire(PendingRequest slot, Duration timeout) {
+    void expire(PendingRequest slot) {
         fail(
                 slot,
                 new JanusTimeoutException(
-                        "no reply to " + slot + " within " + timeout.toMillis() + " ms"));
+                        "no reply to " + slot + " within " + slot.timeout.toMillis() + " ms"));
+    }
+
+    /**
+     * Arms the sweep at {@code deadline} unless one is armed earlier.
+     *
+     * @return null, or why a slot with this deadline cannot wait here: the table was discarded
+     *     (failAll) or the scheduler refused the sweep (the client is closing)
+     */
+    private JanusException arm(long deadline) {
+        synchronized (sweepLock) {
+            if (discardedBy != null) {
+                return discardedBy;
+            }
+            if (deadline >= sweepAt) {
+                return null;
+            }
+            try {
+                ScheduledFuture<?> next =
+                        scheduler.schedule(
+                                this::sweep,
+                                Math.max(0, deadline - System.nanoTime()),
+                                TimeUnit.NANOSECONDS);
+                if (sweep != null) {
+                    sweep.cancel(false);
+                }
+                sweep = next;
+                sweepAt = deadline;
+                return null;
+            } catch (RejectedExecutionException e) {
+                return new JanusClosedException("client is closed", e);
+            }
+        }
+    }
+
+    /** Expires every slot whose deadline passed, then arms for the earliest one left. */
+    private void sweep() {
+        synchronized (sweepLock) {
+            sweep = null;
+            sweepAt = Long.MAX_VALUE; // from here on, register arms again (see register)
+        }
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        for (PendingRequest slot : slots.values()) {
+            if (slot.deadline - now <= 0) {
+                expire(slot);
+            } else {
+                next = Math.min(next, slot.deadline);
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            JanusException refused = arm(next);
+            if (refused != null) {
+                failAll(refused);
+            }
+        }
     }
 
     /** Fails a slot if it is still pending; drops it from the table in any case. */
@@ -249,9 +317,6 @@ final class TransactionTable {
             detachByHandle.remove(slot.handleId, slot);
         }
         size.decrementAndGet();
-        if (slot.deadline != null) {
-            slot.deadline.cancel(false);
-        }
     }
 
     private void complete(PendingRequest slot, JanusReply reply, RuntimeException failure) {

@@ -207,7 +207,7 @@ class TransactionTableProperties {
                             FakeJanus.json("{\"janus\":\"detached\"}")
                                     .put("session_id", SESSION)
                                     .put("sender", HANDLE));
-            case DEADLINE -> table.expire(slot, NEVER);
+            case DEADLINE -> table.expire(slot);
             case OWNER_CLOSED -> table.failHandle(HANDLE, new JanusClosedException("closed"));
             case CONNECTION_LOST -> table.failAll(new JanusConnectionLostException("lost"));
         }

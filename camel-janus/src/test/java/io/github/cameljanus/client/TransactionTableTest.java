@@ -57,21 +57,61 @@ class TransactionTableTest {
     }
 
     @Test
-    void completionCancelsTheDeadline() {
+    void oneSweepServesEveryDeadlineOfATable() {
+        scheduler.setRemoveOnCancelPolicy(true);
+        TransactionTable table = new TransactionTable(10_000, Runnable::run, scheduler);
+        for (int i = 0; i < 1_000; i++) {
+            table.register(
+                    RequestKind.MESSAGE, 1, 2, Duration.ofHours(1), RequestOptions.defaults());
+        }
+
+        assertThat(scheduler.getQueue()).hasSize(1);
+
+        table.failAll(new JanusConnectionLostException("gone"));
+        assertThat(scheduler.getQueue()).isEmpty();
+    }
+
+    @Test
+    void aShorterDeadlineRegisteredLaterExpiresOnTime() {
         scheduler.setRemoveOnCancelPolicy(true);
         TransactionTable table = new TransactionTable(10, Runnable::run, scheduler);
-        PendingRequest slot =
+        PendingRequest patient =
                 table.register(
-                        RequestKind.KEEPALIVE,
+                        RequestKind.MESSAGE, 1, 2, Duration.ofHours(1), RequestOptions.defaults());
+        PendingRequest hasty =
+                table.register(
+                        RequestKind.MESSAGE,
                         1,
-                        0,
-                        Duration.ofHours(1),
+                        2,
+                        Duration.ofMillis(50),
                         RequestOptions.defaults());
 
-        TransactionTableProperties.apply(table, slot, Step.ACK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> hasty.future().isDone());
+        assertThat(hasty.future())
+                .failsWithin(Duration.ZERO)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(JanusTimeoutException.class)
+                .withMessageContaining("within 50 ms");
+        assertThat(patient.future()).isNotDone();
+        // The sweep armed itself again, for the hour-long deadline.
+        assertThat(scheduler.getQueue()).hasSize(1);
+        table.failAll(new JanusConnectionLostException("gone"));
+    }
 
-        assertThat(slot.future()).isCompleted();
-        assertThat(scheduler.getQueue()).isEmpty();
+    @Test
+    void aRequestRegisteredAfterTheTableWasDiscardedFailsAtOnce() {
+        TransactionTable table = new TransactionTable(10, Runnable::run, scheduler);
+        table.failAll(new JanusConnectionLostException("gone"));
+
+        PendingRequest late =
+                table.register(
+                        RequestKind.MESSAGE, 1, 2, Duration.ofHours(1), RequestOptions.defaults());
+
+        assertThat(late.future())
+                .failsWithin(Duration.ZERO)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(JanusConnectionLostException.class);
+        assertThat(table.pendingCount()).isZero();
     }
 
     @Test
