@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,24 +211,10 @@ class JanusClientIT {
     }
 
     static <T> T get(CompletableFuture<T> future) {
-        try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("request failed", e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("no result within " + WAIT, e);
-        }
+        return ClientTestSupport.get(future, WAIT);
     }
 
     static <E extends Throwable> E failure(CompletableFuture<?> future, Class<E> type) {
-        try {
-            Object value = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            throw new AssertionError("expected " + type.getSimpleName() + " but got " + value);
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(type);
-            return type.cast(e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("not completed within " + WAIT, e);
-        }
+        return ClientTestSupport.failure(future, type, WAIT);
     }
 }

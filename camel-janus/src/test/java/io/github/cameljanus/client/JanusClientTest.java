@@ -4,6 +4,8 @@
  */
 package io.github.cameljanus.client;
 
+import static io.github.cameljanus.client.ClientTestSupport.janusThreads;
+import static io.github.cameljanus.client.ClientTestSupport.pushedEvent;
 import static io.github.cameljanus.client.fake.FakeJanus.PLUGIN;
 import static io.github.cameljanus.client.fake.FakeJanus.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,12 +27,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -778,42 +778,15 @@ class JanusClientTest {
         return get(session.attach(PLUGIN, null));
     }
 
-    private static ObjectNode pushedEvent(JanusHandle handle, int n) {
-        ObjectNode event =
-                json("{\"janus\":\"event\"}")
-                        .put("session_id", handle.session().id())
-                        .put("sender", handle.id());
-        event.putObject("plugindata").put("plugin", PLUGIN).putObject("data").put("n", n);
-        return event;
-    }
-
     private void awaitTableEmpty() {
         await().atMost(WAIT).until(() -> client.metrics().pendingRequests() == 0);
     }
 
-    private static List<String> janusThreads() {
-        return NoThreadLeaks.leakedThreads().stream().filter(n -> n.startsWith("janus-")).toList();
-    }
-
     private static <T> T get(CompletableFuture<T> future) {
-        try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("request failed", e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("no result within " + WAIT, e);
-        }
+        return ClientTestSupport.get(future, WAIT);
     }
 
     private static <E extends Throwable> E failure(CompletableFuture<?> future, Class<E> type) {
-        try {
-            Object value = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            throw new AssertionError("expected " + type.getSimpleName() + " but got " + value);
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(type);
-            return type.cast(e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("not completed within " + WAIT, e);
-        }
+        return ClientTestSupport.failure(future, type, WAIT);
     }
 }

@@ -4,6 +4,8 @@
  */
 package io.github.cameljanus.client;
 
+import static io.github.cameljanus.client.ClientTestSupport.janusThreads;
+import static io.github.cameljanus.client.ClientTestSupport.pushedEvent;
 import static io.github.cameljanus.client.fake.FakeJanus.PLUGIN;
 import static io.github.cameljanus.client.fake.FakeJanus.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -86,7 +86,7 @@ class JanusReconnectTest {
         assertThat(session.isClosed()).isFalse();
         assertThat(handle.isClosed()).isFalse();
         assertThat(client.sessions()).containsExactly(session);
-        janus.peer().send(pushed(handle, 1));
+        janus.peer().send(pushedEvent(handle, 1));
         await().atMost(WAIT).until(() -> events.size() == 1);
         assertThat(get(handle.message(BODY, null)).data().path("result").asText()).isEqualTo("ok");
         JanusClientMetrics metrics = client.metrics();
@@ -236,14 +236,7 @@ class JanusReconnectTest {
                                                 .requestTimeout(Duration.ofMillis(300))));
         List<String> verbs = List.of("info", "ping", "create", "claim", "keepalive", "message");
         verbs.forEach(verb -> janus.on(verb, FakeJanus.SILENT));
-        List<Throwable> reasons = new CopyOnWriteArrayList<>();
-        client.addConnectionListener(
-                new JanusConnectionListener() {
-                    @Override
-                    public void onDisconnected(Throwable reason) {
-                        reasons.add(reason);
-                    }
-                });
+        List<Throwable> reasons = disconnectReasons();
 
         failure(client.createSession(), JanusTimeoutException.class);
 
@@ -264,14 +257,7 @@ class JanusReconnectTest {
                                                 .requestTimeout(Duration.ofMillis(300))));
         JanusSession session = get(client.createSession());
         janus.on("keepalive", FakeJanus.SILENT);
-        List<Throwable> reasons = new CopyOnWriteArrayList<>();
-        client.addConnectionListener(
-                new JanusConnectionListener() {
-                    @Override
-                    public void onDisconnected(Throwable reason) {
-                        reasons.add(reason);
-                    }
-                });
+        List<Throwable> reasons = disconnectReasons();
 
         await().atMost(WAIT).until(() -> !reasons.isEmpty());
         assertThat(reasons.get(0)).hasMessageContaining("keepalive of session " + session.id());
@@ -401,15 +387,6 @@ class JanusReconnectTest {
                 .put("transaction", request.path("transaction").asText());
     }
 
-    private static ObjectNode pushed(JanusHandle handle, int n) {
-        ObjectNode event =
-                json("{\"janus\":\"event\"}")
-                        .put("session_id", handle.session().id())
-                        .put("sender", handle.id());
-        event.putObject("plugindata").put("plugin", PLUGIN).putObject("data").put("n", n);
-        return event;
-    }
-
     private static URI refusedAddress() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return URI.create("ws://127.0.0.1:" + probe.getLocalPort() + "/");
@@ -453,30 +430,25 @@ class JanusReconnectTest {
         connectionEvents.clear();
     }
 
-    private static List<String> janusThreads() {
-        return NoThreadLeaks.leakedThreads().stream().filter(n -> n.startsWith("janus-")).toList();
+    /** Records why the client's connection went down, in order, from now on. */
+    private List<Throwable> disconnectReasons() {
+        List<Throwable> reasons = new CopyOnWriteArrayList<>();
+        client.addConnectionListener(
+                new JanusConnectionListener() {
+                    @Override
+                    public void onDisconnected(Throwable reason) {
+                        reasons.add(reason);
+                    }
+                });
+        return reasons;
     }
 
     private static <T> T get(CompletableFuture<T> future) {
-        try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new AssertionError("request failed", e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("no result within " + WAIT, e);
-        }
+        return ClientTestSupport.get(future, WAIT);
     }
 
     private static <E extends Throwable> E failure(CompletableFuture<?> future, Class<E> type) {
-        try {
-            Object value = future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            throw new AssertionError("expected " + type.getSimpleName() + " but got " + value);
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(type);
-            return type.cast(e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("not completed within " + WAIT, e);
-        }
+        return ClientTestSupport.failure(future, type, WAIT);
     }
 
     /** Tyrus, counting connection attempts per address. */
