@@ -4,6 +4,10 @@
  */
 package io.github.cameljanus;
 
+import static io.github.cameljanus.RouteChecks.ECHO_REQUEST;
+import static io.github.cameljanus.RouteChecks.assertEchoAnswersOk;
+import static io.github.cameljanus.RouteChecks.assertThatEventsReadiness;
+import static io.github.cameljanus.RouteChecks.awaitEventsReadiness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +43,6 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -68,16 +71,7 @@ class JanusFaultIT {
 
     @AfterAll
     static void noThreadOfOursLeft() {
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(
-                        () ->
-                                assertThat(
-                                                Thread.getAllStackTraces().keySet().stream()
-                                                        .filter(Thread::isAlive)
-                                                        .map(Thread::getName)
-                                                        .filter(n -> n.contains("janus-"))
-                                                        .toList())
-                                        .isEmpty());
+        LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(10));
     }
 
     // ---- 1. SIGKILL under load ----
@@ -85,20 +79,12 @@ class JanusFaultIT {
     @Test
     void janusKilledUnderLoadFailsEveryInFlightExchangeWithinTheRequestTimeout() throws Exception {
         JanusServer janus = janus(JanusServer.builder());
-        String uri = "janus:" + janus.wsUrl() + "?plugin=" + ECHO + "&requestTimeout=5s";
-        CamelContext context = context(uri, false);
+        CamelContext context = context(echoUri(janus, "&requestTimeout=5s"), false);
         ProducerTemplate template = context.createProducerTemplate();
-        assertThat(template.requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
+        assertEchoAnswersOk(template, "direct:janus");
 
         // Freezing first makes all 64 surely in flight (sent, unanswered) when the kill comes.
-        janus.freeze();
-        List<CompletableFuture<Exchange>> inFlight = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            inFlight.add(
-                    template.asyncSend(
-                            "direct:janus", e -> e.getMessage().setBody("{\"audio\":true}")));
-        }
+        List<CompletableFuture<Exchange>> inFlight = freezeAndSendEchoes(janus, template, 64);
         await().atMost(Duration.ofSeconds(5)).until(() -> pending(context) == 64);
         long start = System.nanoTime();
         janus.kill();
@@ -139,16 +125,14 @@ class JanusFaultIT {
     @Test
     void afterARestartTheSameRouteWorksAgainAndTheConsumerHearsOfTheLostSession() throws Exception {
         JanusServer janus = janus(JanusServer.builder());
-        String uri =
-                "janus:"
-                        + janus.wsUrl()
-                        + "?plugin="
-                        + ECHO
-                        + "&reconnectMaxDelay=1s&reconnectInitialDelay=100ms&requestTimeout=2s";
-        CamelContext context = context(uri, true);
+        CamelContext context =
+                context(
+                        echoUri(
+                                janus,
+                                "&reconnectMaxDelay=1s&reconnectInitialDelay=100ms&requestTimeout=2s"),
+                        true);
         ProducerTemplate template = context.createProducerTemplate();
-        Exchange first =
-                template.request("direct:janus", e -> e.getMessage().setBody("{\"audio\":true}"));
+        Exchange first = requestEcho(template);
         assertThat(first.getException()).isNull();
         long oldSession = first.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
         assertThat(janus.listSessions()).containsExactly(oldSession);
@@ -156,18 +140,7 @@ class JanusFaultIT {
         int connectedBefore = ofType("connected").size(); // the first connect may be reported
         janus.restart(); // returns when Janus answers ping again
         long ready = System.nanoTime();
-        await().atMost(Duration.ofSeconds(2))
-                .pollInterval(Duration.ofMillis(50))
-                .until(
-                        () ->
-                                template.request(
-                                                        "direct:janus",
-                                                        e ->
-                                                                e.getMessage()
-                                                                        .setBody(
-                                                                                "{\"audio\":true}"))
-                                                .getException()
-                                        == null);
+        awaitEchoSucceeds(template, Duration.ofSeconds(2), Duration.ofMillis(50));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - ready);
         System.out.println("[fault 2] first success " + millis + " ms after Janus was ready again");
 
@@ -179,8 +152,7 @@ class JanusFaultIT {
         assertThat(ofType("connectionLost")).hasSize(1);
         await().atMost(Duration.ofSeconds(2))
                 .until(() -> ofType("connected").size() == connectedBefore + 1);
-        Exchange again =
-                template.request("direct:janus", e -> e.getMessage().setBody("{\"audio\":true}"));
+        Exchange again = requestEcho(template);
         long newSession = again.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
         assertThat(newSession).isNotEqualTo(oldSession);
         assertThat(janus.listSessions()).containsExactly(newSession);
@@ -284,28 +256,20 @@ class JanusFaultIT {
     @Test
     void aFrozenJanusTimesRequestsOutThePingDeclaresItDeadAndThawingRecovers() throws Exception {
         JanusServer janus = janus(JanusServer.builder());
-        String uri =
-                "janus:"
-                        + janus.wsUrl()
-                        + "?plugin="
-                        + ECHO
-                        + "&requestTimeout=1s&pingInterval=500ms&connectTimeout=1s"
-                        + "&reconnectInitialDelay=100ms&reconnectMaxDelay=500ms&maxPendingRequests=8";
-        CamelContext context = context(uri, true);
+        CamelContext context =
+                context(
+                        echoUri(
+                                janus,
+                                "&requestTimeout=1s&pingInterval=500ms&connectTimeout=1s"
+                                        + "&reconnectInitialDelay=100ms&reconnectMaxDelay=500ms"
+                                        + "&maxPendingRequests=8"),
+                        true);
         ProducerTemplate template = context.createProducerTemplate();
-        assertThat(template.requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
+        assertEchoAnswersOk(template, "direct:janus");
 
-        janus.freeze();
-        List<CompletableFuture<Exchange>> pending = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            pending.add(
-                    template.asyncSend(
-                            "direct:janus", e -> e.getMessage().setBody("{\"audio\":true}")));
-        }
+        List<CompletableFuture<Exchange>> pending = freezeAndSendEchoes(janus, template, 8);
         await().atMost(Duration.ofSeconds(1)).until(() -> pending(context) >= 8);
-        Exchange refused =
-                template.send("direct:janus", e -> e.getMessage().setBody("{\"audio\":true}"));
+        Exchange refused = template.send("direct:janus", e -> e.getMessage().setBody(ECHO_REQUEST));
         assertThat(refused.getException())
                 .isInstanceOf(JanusException.class)
                 .hasMessageContaining("maxPendingRequests=8");
@@ -320,18 +284,7 @@ class JanusFaultIT {
         awaitHealth(context, HealthCheck.State.DOWN);
 
         janus.thaw();
-        await().atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () ->
-                                template.request(
-                                                        "direct:janus",
-                                                        e ->
-                                                                e.getMessage()
-                                                                        .setBody(
-                                                                                "{\"audio\":true}"))
-                                                .getException()
-                                        == null);
+        awaitEchoSucceeds(template, Duration.ofSeconds(10), Duration.ofMillis(100));
         awaitHealth(context, HealthCheck.State.UP);
         context.stop();
         await().atMost(Duration.ofSeconds(5)).until(() -> janus.listSessions().isEmpty());
@@ -343,18 +296,13 @@ class JanusFaultIT {
     void theContextStartsWhileJanusIsDownAndConnectsWhenItComes() throws Exception {
         JanusServer janus = janus(JanusServer.builder());
         janus.stop();
-        String uri =
-                "janus:"
-                        + janus.wsUrl()
-                        + "?plugin="
-                        + ECHO
-                        + "&reconnectInitialDelay=100ms&reconnectMaxDelay=500ms";
-        CamelContext context = context(uri, true);
+        CamelContext context =
+                context(
+                        echoUri(janus, "&reconnectInitialDelay=100ms&reconnectMaxDelay=500ms"),
+                        true);
         assertThat(context.getStatus().isStarted()).isTrue();
         awaitHealth(context, HealthCheck.State.DOWN);
-        assertThat(HealthCheckHelper.invokeReadiness(context))
-                .filteredOn(r -> r.getCheck().getId().contains("events"))
-                .singleElement()
+        assertThatEventsReadiness(context)
                 .satisfies(
                         r ->
                                 assertThat(r.getMessage())
@@ -377,10 +325,7 @@ class JanusFaultIT {
         janus.restart();
 
         awaitHealth(context, HealthCheck.State.UP);
-        assertThat(
-                        context.createProducerTemplate()
-                                .requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
+        assertEchoAnswersOk(context.createProducerTemplate(), "direct:janus");
         context.stop();
         assertThat(janus.listSessions()).isEmpty();
     }
@@ -388,16 +333,15 @@ class JanusFaultIT {
     @Test
     void whenAttemptsRunOutTheEndpointStaysDownUntilTheRouteIsRestarted() throws Exception {
         JanusServer janus = janus(JanusServer.builder());
-        String uri =
-                "janus:"
-                        + janus.wsUrl()
-                        + "?plugin="
-                        + ECHO
-                        + "&reconnectInitialDelay=50ms&reconnectMaxDelay=100ms&maxReconnectAttempts=2";
-        CamelContext context = context(uri, false);
+        CamelContext context =
+                context(
+                        echoUri(
+                                janus,
+                                "&reconnectInitialDelay=50ms&reconnectMaxDelay=100ms"
+                                        + "&maxReconnectAttempts=2"),
+                        false);
         ProducerTemplate template = context.createProducerTemplate();
-        assertThat(template.requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
+        assertEchoAnswersOk(template, "direct:janus");
 
         janus.stop();
         await().atMost(Duration.ofSeconds(5))
@@ -420,8 +364,7 @@ class JanusFaultIT {
         context.getRouteController().stopRoute("janus");
         context.getRouteController().startRoute("janus");
 
-        assertThat(template.requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
+        assertEchoAnswersOk(template, "direct:janus");
         context.stop();
         assertThat(janus.listSessions()).isEmpty();
     }
@@ -429,31 +372,21 @@ class JanusFaultIT {
     @Test
     void stoppingAndStartingTheContextAgainWorksAndLeavesNothingBehind() throws Exception {
         JanusServer janus = janus(JanusServer.builder());
-        String uri = "janus:" + janus.wsUrl() + "?plugin=" + ECHO;
-        CamelContext context = context(uri, true);
+        CamelContext context = context(echoUri(janus, ""), true);
         ProducerTemplate template = context.createProducerTemplate();
-        assertThat(template.requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
+        assertEchoAnswersOk(template, "direct:janus");
         assertThat(janus.listSessions()).hasSize(1);
 
         long start = System.nanoTime();
         context.stop();
         long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(janus.listSessions()).isEmpty();
-        await().atMost(Duration.ofSeconds(5))
-                .until(
-                        () ->
-                                Thread.getAllStackTraces().keySet().stream()
-                                        .noneMatch(
-                                                t ->
-                                                        t.isAlive()
-                                                                && t.getName().contains("janus-")));
+        LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(5));
         assertThat(stopMillis).isLessThan(5000);
 
         context.start();
         template = context.createProducerTemplate();
-        assertThat(template.requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
+        assertEchoAnswersOk(template, "direct:janus");
         awaitHealth(context, HealthCheck.State.UP);
         assertThat(janus.listSessions()).hasSize(1);
         context.stop();
@@ -463,24 +396,14 @@ class JanusFaultIT {
     @Test
     void stoppingTheContextWhileJanusIsFrozenIsBoundedAndFailsWhatIsPending() throws Exception {
         JanusServer janus = janus(JanusServer.builder());
-        String uri =
-                "janus:"
-                        + janus.wsUrl()
-                        + "?plugin="
-                        + ECHO
-                        + "&requestTimeout=20s&shutdownTimeout=1s&pingInterval=0";
-        CamelContext context = context(uri, true);
+        CamelContext context =
+                context(
+                        echoUri(janus, "&requestTimeout=20s&shutdownTimeout=1s&pingInterval=0"),
+                        true);
         context.getShutdownStrategy().setTimeout(1); // do not wait for in-flight exchanges
         ProducerTemplate template = context.createProducerTemplate();
-        assertThat(template.requestBody("direct:janus", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
-        janus.freeze();
-        List<CompletableFuture<Exchange>> pending = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            pending.add(
-                    template.asyncSend(
-                            "direct:janus", e -> e.getMessage().setBody("{\"audio\":true}")));
-        }
+        assertEchoAnswersOk(template, "direct:janus");
+        List<CompletableFuture<Exchange>> pending = freezeAndSendEchoes(janus, template, 5);
         await().atMost(Duration.ofSeconds(5)).until(() -> pending(context) == 5);
 
         long start = System.nanoTime();
@@ -494,14 +417,7 @@ class JanusFaultIT {
             assertThat(f.get(1, TimeUnit.SECONDS).getException())
                     .isInstanceOf(JanusClosedException.class);
         }
-        await().atMost(Duration.ofSeconds(5))
-                .until(
-                        () ->
-                                Thread.getAllStackTraces().keySet().stream()
-                                        .noneMatch(
-                                                t ->
-                                                        t.isAlive()
-                                                                && t.getName().contains("janus-")));
+        LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(5));
         janus.thaw();
         // The socket is gone and Janus runs with reclaim 0: it drops the sessions itself.
         await().atMost(Duration.ofSeconds(5)).until(() -> janus.listSessions().isEmpty());
@@ -512,7 +428,7 @@ class JanusFaultIT {
     @Test
     void aSlowConsumerKeepsTheOrderAndTheBoundDropsTheRest() throws Exception {
         JanusServer janus = janus(JanusServer.builder());
-        String base = "janus:" + janus.wsUrl() + "?plugin=" + ECHO + "&eventQueueSize=20";
+        String base = echoUri(janus, "&eventQueueSize=20");
         List<String> transactions = new CopyOnWriteArrayList<>();
         CamelContext context = new DefaultCamelContext();
         toClose.add(context);
@@ -551,7 +467,7 @@ class JanusFaultIT {
                         TimeUnit.MILLISECONDS);
         // InOnly: each request ends on its ack; the echotest event then goes to the consumer.
         for (int i = 0; i < 100; i++) {
-            template.sendBody("direct:janus", ExchangePattern.InOnly, "{\"audio\":true}");
+            template.sendBody("direct:janus", ExchangePattern.InOnly, ECHO_REQUEST);
         }
         JanusClientMetrics metrics = metrics(context);
         System.out.println(
@@ -592,6 +508,32 @@ class JanusFaultIT {
     }
 
     // ---- helpers ----
+
+    private static String echoUri(JanusServer janus, String options) {
+        return "janus:" + janus.wsUrl() + "?plugin=" + ECHO + options;
+    }
+
+    private static Exchange requestEcho(ProducerTemplate template) {
+        return template.request("direct:janus", e -> e.getMessage().setBody(ECHO_REQUEST));
+    }
+
+    /** Freezes Janus, then sends echo requests it leaves unanswered until it thaws. */
+    private static List<CompletableFuture<Exchange>> freezeAndSendEchoes(
+            JanusServer janus, ProducerTemplate template, int count) {
+        janus.freeze();
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sent.add(template.asyncSend("direct:janus", e -> e.getMessage().setBody(ECHO_REQUEST)));
+        }
+        return sent;
+    }
+
+    private static void awaitEchoSucceeds(
+            ProducerTemplate template, Duration atMost, Duration pollInterval) {
+        await().atMost(atMost)
+                .pollInterval(pollInterval)
+                .until(() -> requestEcho(template).getException() == null);
+    }
 
     private JanusServer janus(JanusServer.Builder builder) {
         JanusServer janus = builder.build().start();
@@ -646,12 +588,6 @@ class JanusFaultIT {
     }
 
     private static void awaitHealth(CamelContext context, HealthCheck.State state) {
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(
-                        () ->
-                                assertThat(HealthCheckHelper.invokeReadiness(context))
-                                        .filteredOn(r -> r.getCheck().getId().contains("events"))
-                                        .singleElement()
-                                        .satisfies(r -> assertThat(r.getState()).isEqualTo(state)));
+        awaitEventsReadiness(context, state, Duration.ofSeconds(10));
     }
 }

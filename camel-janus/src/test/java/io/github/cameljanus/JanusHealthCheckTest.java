@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +39,7 @@ class JanusHealthCheckTest {
             context.start();
 
             assertThat(context.isStarted()).isTrue();
-            assertThat(HealthCheckHelper.invokeReadiness(context))
-                    .filteredOn(r -> r.getCheck().getId().contains("events"))
-                    .singleElement()
+            RouteChecks.assertThatEventsReadiness(context)
                     .satisfies(
                             r -> {
                                 assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);

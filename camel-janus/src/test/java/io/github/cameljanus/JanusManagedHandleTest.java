@@ -16,7 +16,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -73,15 +72,7 @@ class JanusManagedHandleTest {
                     .containsSubsequence("create", "attach", "keepalive", "create", "attach");
             assertThat(second).isNotEqualTo(first);
             assertThat(fake.received("create")).hasSize(2);
-            await().atMost(WAIT)
-                    .untilAsserted(
-                            () ->
-                                    assertThat(HealthCheckHelper.invokeReadiness(context))
-                                            .filteredOn(
-                                                    r -> r.getCheck().getId().contains("events"))
-                                            .singleElement()
-                                            .extracting(HealthCheck.Result::getState)
-                                            .isEqualTo(HealthCheck.State.UP));
+            RouteChecks.awaitEventsReadiness(context, HealthCheck.State.UP, WAIT);
             // Its events reach the consumer again.
             fake.peer()
                     .send(

@@ -1,0 +1,54 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.assertj.core.api.ObjectAssert;
+
+/**
+ * Checks on the janus: routes of a Camel context that tests of several packages make: an echotest
+ * round trip, and the readiness of the consumer route with id {@code events}.
+ */
+public final class RouteChecks {
+
+    /** The echotest request the round trip sends; the plugin answers it with result ok. */
+    public static final String ECHO_REQUEST = "{\"audio\":true}";
+
+    private RouteChecks() {}
+
+    /**
+     * Sends the echotest request to the endpoint (a route to the echotest plugin) and asserts the
+     * reply says result ok.
+     */
+    public static void assertEchoAnswersOk(ProducerTemplate template, String endpointUri) {
+        assertThat(template.requestBody(endpointUri, ECHO_REQUEST, JanusBody.class))
+                .containsEntry("result", "ok");
+    }
+
+    /** Returns an assertion on the readiness result of the route with id {@code events}. */
+    public static ObjectAssert<HealthCheck.Result> assertThatEventsReadiness(CamelContext context) {
+        return assertThat(HealthCheckHelper.invokeReadiness(context))
+                .filteredOn(r -> r.getCheck().getId().contains("events"))
+                .singleElement();
+    }
+
+    /** Waits until the route with id {@code events} reports the readiness state. */
+    public static void awaitEventsReadiness(
+            CamelContext context, HealthCheck.State state, Duration atMost) {
+        await().atMost(atMost)
+                .untilAsserted(
+                        () ->
+                                assertThatEventsReadiness(context)
+                                        .extracting(HealthCheck.Result::getState)
+                                        .isEqualTo(state));
+    }
+}
