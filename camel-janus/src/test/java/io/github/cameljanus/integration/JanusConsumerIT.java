@@ -4,11 +4,14 @@
  */
 package io.github.cameljanus.integration;
 
+import static io.github.cameljanus.integration.JanusRoutes.janusUri;
+import static io.github.cameljanus.integration.JanusRoutes.startContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.cameljanus.JanusBody;
 import io.github.cameljanus.JanusConstants;
+import io.github.cameljanus.LeakCheck;
 import io.github.cameljanus.testing.JanusServerExtension;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,10 +34,7 @@ class JanusConsumerIT {
     /** Leak check: no session left on Janus and no thread of ours alive after the class. */
     @AfterAll
     static void nothingLeftBehind() {
-        await().atMost(java.time.Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(JANUS.server().listSessions()).isEmpty());
-        await().atMost(java.time.Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(JanusThreads.alive()).isEmpty());
+        LeakCheck.awaitNothingLeftBehind(JANUS.server());
     }
 
     private CamelContext context;
@@ -46,26 +44,21 @@ class JanusConsumerIT {
 
     @BeforeEach
     void startCamel() throws Exception {
-        context = new DefaultCamelContext();
-        String url = JANUS.server().wsUrl();
-        String videoroom = "janus:" + url + "?plugin=janus.plugin.videoroom";
-        context.addRoutes(
-                new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from(videoroom + "&eventTypes=event")
-                                .routeId("events")
-                                .process(e -> pluginEvents.add(e.copy()));
-                        from(videoroom + "&eventTypes=detached")
-                                .routeId("detached")
-                                .process(e -> detachedEvents.add(e.copy()));
-                        from("direct:videoroom").to(videoroom);
-                        from("direct:participants")
-                                .to(videoroom)
-                                .setBody(simple("${body[participants].size}"));
-                    }
-                });
-        context.start();
+        String videoroom = janusUri(JANUS.server().wsUrl(), "plugin=janus.plugin.videoroom");
+        context =
+                startContext(
+                        routes -> {
+                            routes.from(videoroom + "&eventTypes=event")
+                                    .routeId("events")
+                                    .process(e -> pluginEvents.add(e.copy()));
+                            routes.from(videoroom + "&eventTypes=detached")
+                                    .routeId("detached")
+                                    .process(e -> detachedEvents.add(e.copy()));
+                            routes.from("direct:videoroom").to(videoroom);
+                            routes.from("direct:participants")
+                                    .to(videoroom)
+                                    .setBody(routes.simple("${body[participants].size}"));
+                        });
         template = context.createProducerTemplate();
     }
 

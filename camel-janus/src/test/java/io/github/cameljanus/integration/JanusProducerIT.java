@@ -4,12 +4,16 @@
  */
 package io.github.cameljanus.integration;
 
+import static io.github.cameljanus.RouteChecks.assertEchoAnswersOk;
+import static io.github.cameljanus.integration.JanusRoutes.ECHOTEST;
+import static io.github.cameljanus.integration.JanusRoutes.janusUri;
+import static io.github.cameljanus.integration.JanusRoutes.startContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.github.cameljanus.JanusBody;
 import io.github.cameljanus.JanusConstants;
+import io.github.cameljanus.LeakCheck;
 import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.client.JanusPluginException;
 import io.github.cameljanus.testing.JanusServerExtension;
@@ -18,8 +22,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +36,7 @@ class JanusProducerIT {
     /** Leak check: no session left on Janus and no thread of ours alive after the class. */
     @AfterAll
     static void nothingLeftBehind() {
-        await().atMost(java.time.Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(JANUS.server().listSessions()).isEmpty());
-        await().atMost(java.time.Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(JanusThreads.alive()).isEmpty());
+        LeakCheck.awaitNothingLeftBehind(JANUS.server());
     }
 
     private CamelContext context;
@@ -45,33 +44,34 @@ class JanusProducerIT {
 
     @BeforeEach
     void startCamel() throws Exception {
-        context = new DefaultCamelContext();
         String url = JANUS.server().wsUrl();
-        context.addRoutes(
-                new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("direct:echo").to("janus:" + url + "?plugin=janus.plugin.echotest");
-                        from("direct:videoroom")
-                                .to("janus:" + url + "?plugin=janus.plugin.videoroom");
-                        from("direct:videoroom-lenient")
-                                .to(
-                                        "janus:"
-                                                + url
-                                                + "?plugin=janus.plugin.videoroom"
-                                                + "&failOnPluginError=false");
-                        from("direct:streaming")
-                                .to("janus:" + url + "?plugin=janus.plugin.streaming");
-                        from("direct:core").to("janus:" + url);
-                    }
-                });
-        context.start();
+        context =
+                startContext(
+                        routes -> {
+                            routes.from("direct:echo").to(janusUri(url, ECHOTEST));
+                            routes.from("direct:videoroom")
+                                    .to(janusUri(url, "plugin=janus.plugin.videoroom"));
+                            routes.from("direct:videoroom-lenient")
+                                    .to(
+                                            janusUri(
+                                                    url,
+                                                    "plugin=janus.plugin.videoroom"
+                                                            + "&failOnPluginError=false"));
+                            routes.from("direct:streaming")
+                                    .to(janusUri(url, "plugin=janus.plugin.streaming"));
+                            routes.from("direct:core").to("janus:" + url);
+                        });
         template = context.createProducerTemplate();
     }
 
     @AfterEach
     void stopCamel() throws Exception {
         context.close();
+    }
+
+    /** Sends a core request (no body, no plugin) with the headers that say which. */
+    private Object requestCore(Map<String, Object> headers) {
+        return template.requestBodyAndHeaders("direct:core", null, headers);
     }
 
     @Test
@@ -104,17 +104,14 @@ class JanusProducerIT {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid JSON");
 
-        assertThat(template.requestBody("direct:echo", "{\"audio\":true}", JanusBody.class))
-                .containsEntry("result", "ok");
+        assertEchoAnswersOk(template, "direct:echo");
     }
 
     @Test
     void unknownPluginFailsWithJanusException460() {
         assertThatThrownBy(
                         () ->
-                                template.requestBodyAndHeaders(
-                                        "direct:core",
-                                        null,
+                                requestCore(
                                         Map.of(
                                                 JanusConstants.OPERATION, "attach",
                                                 JanusConstants.PLUGIN, "janus.plugin.nope")))
@@ -128,9 +125,7 @@ class JanusProducerIT {
     void deadSessionFailsWith458() {
         assertThatThrownBy(
                         () ->
-                                template.requestBodyAndHeaders(
-                                        "direct:core",
-                                        null,
+                                requestCore(
                                         Map.of(
                                                 JanusConstants.OPERATION,
                                                 "keepalive",

@@ -4,13 +4,18 @@
  */
 package io.github.cameljanus.integration;
 
+import static io.github.cameljanus.RouteChecks.ECHO_REQUEST;
+import static io.github.cameljanus.RouteChecks.assertEchoAnswersOk;
+import static io.github.cameljanus.integration.JanusRoutes.ECHOTEST;
+import static io.github.cameljanus.integration.JanusRoutes.janusUri;
+import static io.github.cameljanus.integration.JanusRoutes.startContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cameljanus.JanusBody;
 import io.github.cameljanus.JanusConstants;
 import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.testing.JanusServer;
 import io.github.cameljanus.testing.JanusServerExtension;
+import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -27,13 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** API secret, stored tokens and TLS against a real Janus configured for each. */
 class JanusSecurityIT {
 
-    private static CamelContext startRoutes(RouteBuilder routes) throws Exception {
-        CamelContext context = new DefaultCamelContext();
-        context.addRoutes(routes);
-        context.start();
-        return context;
-    }
-
     @Nested
     class ApiSecret {
         @RegisterExtension
@@ -44,31 +42,18 @@ class JanusSecurityIT {
         void rightSecretWorksWrongSecretFailsWith403() throws Exception {
             String url = janus.server().wsUrl();
             try (CamelContext context =
-                    startRoutes(
-                            new RouteBuilder() {
-                                @Override
-                                public void configure() {
-                                    from("direct:right")
-                                            .to(
-                                                    "janus:"
-                                                            + url
-                                                            + "?plugin=janus.plugin.echotest&apiSecret=s3cr3t");
-                                    from("direct:wrong")
-                                            .to(
-                                                    "janus:"
-                                                            + url
-                                                            + "?plugin=janus.plugin.echotest&apiSecret=nope");
-                                }
+                    startContext(
+                            routes -> {
+                                routes.from("direct:right")
+                                        .to(janusUri(url, ECHOTEST + "&apiSecret=s3cr3t"));
+                                routes.from("direct:wrong")
+                                        .to(janusUri(url, ECHOTEST + "&apiSecret=nope"));
                             })) {
                 ProducerTemplate template = context.createProducerTemplate();
-                assertThat(
-                                template.requestBody(
-                                        "direct:right", "{\"audio\":true}", JanusBody.class))
-                        .containsEntry("result", "ok");
+                assertEchoAnswersOk(template, "direct:right");
 
                 Exchange wrong =
-                        template.request(
-                                "direct:wrong", e -> e.getMessage().setBody("{\"audio\":true}"));
+                        template.request("direct:wrong", e -> e.getMessage().setBody(ECHO_REQUEST));
                 assertThat(wrong.getException())
                         .isInstanceOfSatisfying(
                                 JanusException.class, e -> assertThat(e.code()).isEqualTo(403));
@@ -88,21 +73,14 @@ class JanusSecurityIT {
             janus.server().addToken("room-token", "janus.plugin.videoroom");
             String url = janus.server().wsUrl();
             try (CamelContext context =
-                    startRoutes(
-                            new RouteBuilder() {
-                                @Override
-                                public void configure() {
-                                    from("direct:echo")
-                                            .to(
-                                                    "janus:"
-                                                            + url
-                                                            + "?plugin=janus.plugin.echotest&token=echo-token");
-                                    from("direct:core").to("janus:" + url + "?token=echo-token");
-                                }
+                    startContext(
+                            routes -> {
+                                routes.from("direct:echo")
+                                        .to(janusUri(url, ECHOTEST + "&token=echo-token"));
+                                routes.from("direct:core").to(janusUri(url, "token=echo-token"));
                             })) {
                 ProducerTemplate template = context.createProducerTemplate();
-                assertThat(template.requestBody("direct:echo", "{\"audio\":true}", JanusBody.class))
-                        .containsEntry("result", "ok");
+                assertEchoAnswersOk(template, "direct:echo");
 
                 Exchange session =
                         template.request(
@@ -114,36 +92,30 @@ class JanusSecurityIT {
                 long sessionId =
                         session.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
 
-                Exchange forbidden =
-                        template.request(
-                                "direct:core",
-                                e -> {
-                                    e.getMessage().setHeader(JanusConstants.OPERATION, "attach");
-                                    e.getMessage().setHeader(JanusConstants.SESSION_ID, sessionId);
-                                    e.getMessage()
-                                            .setHeader(
-                                                    JanusConstants.PLUGIN,
-                                                    "janus.plugin.videoroom");
-                                });
+                Exchange forbidden = attachVideoroom(template, sessionId, Map.of());
                 assertThat(forbidden.getException())
                         .isInstanceOfSatisfying(
                                 JanusException.class, e -> assertThat(e.code()).isEqualTo(405));
 
                 Exchange allowed =
-                        template.request(
-                                "direct:core",
-                                e -> {
-                                    e.getMessage().setHeader(JanusConstants.OPERATION, "attach");
-                                    e.getMessage().setHeader(JanusConstants.SESSION_ID, sessionId);
-                                    e.getMessage()
-                                            .setHeader(
-                                                    JanusConstants.PLUGIN,
-                                                    "janus.plugin.videoroom");
-                                    e.getMessage().setHeader(JanusConstants.TOKEN, "room-token");
-                                });
+                        attachVideoroom(
+                                template, sessionId, Map.of(JanusConstants.TOKEN, "room-token"));
                 assertThat(allowed.getException()).isNull();
                 assertThat(allowed.getMessage().getHeader(JanusConstants.HANDLE_ID)).isNotNull();
             }
+        }
+
+        /** Attaches the videoroom plugin to the session through the core route. */
+        private Exchange attachVideoroom(
+                ProducerTemplate template, long sessionId, Map<String, Object> moreHeaders) {
+            return template.request(
+                    "direct:core",
+                    e -> {
+                        e.getMessage().setHeader(JanusConstants.OPERATION, "attach");
+                        e.getMessage().setHeader(JanusConstants.SESSION_ID, sessionId);
+                        e.getMessage().setHeader(JanusConstants.PLUGIN, "janus.plugin.videoroom");
+                        moreHeaders.forEach(e.getMessage()::setHeader);
+                    });
         }
     }
 
@@ -166,45 +138,21 @@ class JanusSecurityIT {
 
             String url = janus.server().wsUrl();
             assertThat(url).startsWith("wss://");
+            String echotest = janusUri(url, ECHOTEST + "&sslContextParameters=#janusTls");
             try (CamelContext context = new DefaultCamelContext()) {
                 context.getRegistry().bind("janusTls", tls);
-                context.addRoutes(
-                        new RouteBuilder() {
-                            @Override
-                            public void configure() {
-                                from("direct:echo")
-                                        .to(
-                                                "janus:"
-                                                        + url
-                                                        + "?plugin=janus.plugin.echotest"
-                                                        + "&sslContextParameters=#janusTls");
-                            }
-                        });
+                RouteBuilder.addRoutes(context, routes -> routes.from("direct:echo").to(echotest));
                 context.start();
-                assertThat(
-                                context.createProducerTemplate()
-                                        .requestBody(
-                                                "direct:echo", "{\"audio\":true}", JanusBody.class))
-                        .containsEntry("result", "ok");
+                assertEchoAnswersOk(context.createProducerTemplate(), "direct:echo");
             }
         }
 
         @Test
         void anUntrustedCertificateFailsWithTheTlsError() throws Exception {
             String url = janus.server().wsUrl();
+            String echotest = janusUri(url, ECHOTEST + "&connectTimeout=2s&reconnect=false");
             try (CamelContext context =
-                    startRoutes(
-                            new RouteBuilder() {
-                                @Override
-                                public void configure() {
-                                    from("direct:echo")
-                                            .to(
-                                                    "janus:"
-                                                            + url
-                                                            + "?plugin=janus.plugin.echotest"
-                                                            + "&connectTimeout=2s&reconnect=false");
-                                }
-                            })) {
+                    startContext(routes -> routes.from("direct:echo").to(echotest))) {
                 Exchange exchange =
                         context.createProducerTemplate()
                                 .request("direct:echo", e -> e.getMessage().setBody("{}"));
