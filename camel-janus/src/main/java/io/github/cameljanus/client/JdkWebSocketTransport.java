@@ -76,6 +76,9 @@ final class JdkWebSocketTransport implements JanusTransport {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Reported before the close frame goes out: the server's answer to it must not be what
+        // the listener hears of a close we made.
+        reportClose(WebSocket.NORMAL_CLOSURE, "closed");
         WebSocket current = socket;
         if (current == null) {
             release();
@@ -96,7 +99,6 @@ final class JdkWebSocketTransport implements JanusTransport {
                                         release();
                                     });
         }
-        reportClose(WebSocket.NORMAL_CLOSURE, "closed");
     }
 
     /** Stops what this transport owns; safe on any thread, including the ones it owns. */

@@ -86,6 +86,11 @@ final class TyrusTransport extends Endpoint implements JanusTransport {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        // Reported first: the server's answer to our close frame must not be what the listener
+        // hears of a close we made.
+        if (closeReported.compareAndSet(false, true)) {
+            listener.onClose(CloseReason.CloseCodes.NORMAL_CLOSURE.getCode(), "closed");
+        }
         if (threads.isOwnThread()) {
             // Grizzly cannot stop the pool of the thread running this: hand off to a short-lived
             // one.
@@ -105,9 +110,6 @@ final class TyrusTransport extends Endpoint implements JanusTransport {
             LOG.debug("closing the WebSocket failed", e);
         } finally {
             manager.shutdown();
-            if (closeReported.compareAndSet(false, true)) {
-                listener.onClose(CloseReason.CloseCodes.NORMAL_CLOSURE.getCode(), "closed");
-            }
         }
     }
 }
