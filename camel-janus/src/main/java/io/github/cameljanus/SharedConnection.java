@@ -44,6 +44,7 @@ final class SharedConnection {
     private final ExecutorServiceManager executors;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService dispatcher;
+    private final String dispatchThreadSuffix;
     private final JanusClient client;
     private final Map<String, ManagedHandle> managedHandles = new HashMap<>();
     private int users;
@@ -54,7 +55,8 @@ final class SharedConnection {
         String name = "janus-" + key.addresses();
         this.scheduler =
                 executors.newScheduledThreadPool(this, name + "-scheduler", schedulerProfile());
-        this.dispatcher = executors.newThreadPool(this, name + "-dispatch", dispatchProfile());
+        this.dispatchThreadSuffix = name + "-dispatch";
+        this.dispatcher = executors.newThreadPool(this, dispatchThreadSuffix, dispatchProfile());
         SSLContext sslContext =
                 key.sslContextParameters() == null ? null : createSslContext(context, key);
         this.client = JanusClient.create(clientConfig(key, sslContext, scheduler, dispatcher));
@@ -244,7 +246,30 @@ final class SharedConnection {
             client.close();
         } finally {
             executors.shutdownNow(scheduler);
-            executors.shutdownNow(dispatcher);
+            drainAndStop(dispatcher, key.shutdownTimeout());
+        }
+    }
+
+    /**
+     * Stops the dispatch pool without losing what waits in its queue: the completions of the
+     * requests close() just failed are there, and each request must complete once. The pool gets
+     * {@code timeoutMillis} to run them; what it did not start by then (a route blocks every
+     * thread) runs here.
+     */
+    private void drainAndStop(ExecutorService pool, long timeoutMillis) {
+        pool.shutdown();
+        if (Thread.currentThread().getName().endsWith(dispatchThreadSuffix)) {
+            return; // closed by a route on this pool: it drains the queue once this returns
+        }
+        try {
+            if (!pool.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow().forEach(Runnable::run);
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow().forEach(Runnable::run);
+            Thread.currentThread().interrupt();
+        } finally {
+            executors.shutdownNow(pool); // forgets it (Camel's manager keeps what it made)
         }
     }
 

@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.client.JanusTimeoutException;
 import io.github.cameljanus.client.fake.FakeJanus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +82,7 @@ class JanusFakeServerTest {
     void stop() throws Exception {
         context.close();
         fake.close();
+        LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(10));
     }
 
     private long[] sessionAndHandle() {
@@ -234,6 +238,47 @@ class JanusFakeServerTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == threads + 3);
         assertThat(eventThreads).allMatch(name -> name.endsWith("-dispatch"));
+    }
+
+    @Test
+    void stoppingTheContextCompletesRequestsWhoseCompletionWaitsForABusyDispatchThread()
+            throws Exception {
+        // One answered request first: the managed handle is attached before the threads block.
+        assertThat(
+                        template.request("direct:fake", e -> e.getMessage().setBody("{}"))
+                                .getException())
+                .isNull();
+        fake.on("message", FakeJanus.SILENT);
+        eventGate = new CountDownLatch(1);
+        int threads = SharedConnection.dispatchThreads();
+        for (int session = 1; session <= threads; session++) {
+            fake.peer().send(pluginEvent(session, 1, session));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == threads);
+        List<CompletableFuture<Exchange>> pending = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pending.add(template.asyncSend("direct:fake", e -> e.getMessage().setBody("{}")));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> fake.received("message").size() == 6);
+        context.getShutdownStrategy().setTimeout(1); // do not wait for the in-flight exchanges
+
+        // Every dispatch thread is held by the route: the requests' completions (their timeout,
+        // or the failure close() gives them) wait in the queue. Stopping must still run them.
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(this::stopContext);
+        SharedConnections connections =
+                context.getComponent("janus", JanusComponent.class).connections();
+        await().atMost(Duration.ofSeconds(15)).until(() -> connections.size() == 0);
+        eventGate.countDown();
+
+        for (CompletableFuture<Exchange> exchange : pending) {
+            assertThat(exchange.get(5, TimeUnit.SECONDS).getException())
+                    .isInstanceOf(JanusException.class);
+        }
+        stopped.get(10, TimeUnit.SECONDS);
+    }
+
+    private void stopContext() {
+        context.stop();
     }
 
     @Test
