@@ -19,10 +19,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What the WebSocket handshake carries: the Janus subprotocol, and the origin option. */
 class JanusHandshakeTest {
+
+    /** Every thread of ours ends with the test's CamelContext. */
+    @AfterEach
+    void noThreadOfOursLeft() {
+        LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(10));
+    }
 
     @Test
     void handshakeOffersJanusProtocolAndTheConfiguredOrigin() throws Exception {

@@ -8,14 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Health checks report DOWN, with the reason, while the connection is down. */
 class JanusHealthCheckTest {
+
+    /** Every thread of ours ends with the test's CamelContext. */
+    @AfterEach
+    void noThreadOfOursLeft() {
+        LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(10));
+    }
 
     private static int closedPort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

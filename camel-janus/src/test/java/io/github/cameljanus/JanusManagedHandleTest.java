@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,12 @@ import org.junit.jupiter.api.Test;
  * producer request to trigger it, so the consumer keeps receiving.
  */
 class JanusManagedHandleTest {
+
+    /** Every thread of ours ends with the test's CamelContext. */
+    @AfterEach
+    void noThreadOfOursLeft() {
+        LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(10));
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 

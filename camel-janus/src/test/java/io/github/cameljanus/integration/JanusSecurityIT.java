@@ -12,9 +12,11 @@ import static io.github.cameljanus.integration.JanusRoutes.startContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameljanus.JanusConstants;
+import io.github.cameljanus.LeakCheck;
 import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.testing.JanusServer;
 import io.github.cameljanus.testing.JanusServerExtension;
+import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.apache.camel.CamelContext;
@@ -25,12 +27,19 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** API secret, stored tokens and TLS against a real Janus configured for each. */
 class JanusSecurityIT {
+
+    /** Every thread of ours ends with the test's CamelContext. */
+    @AfterEach
+    void noThreadOfOursLeft() {
+        LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(10));
+    }
 
     @Nested
     class ApiSecret {
