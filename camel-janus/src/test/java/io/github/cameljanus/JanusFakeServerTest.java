@@ -46,7 +46,9 @@ class JanusFakeServerTest {
     void start() throws Exception {
         fake = FakeJanus.start();
         context = new DefaultCamelContext();
-        String janus = "janus:" + fake.uri() + "?plugin=" + FakeJanus.PLUGIN;
+        // shutdownTimeout bounds how long a stop waits for Janus and for busy dispatch threads.
+        String janus =
+                "janus:" + fake.uri() + "?plugin=" + FakeJanus.PLUGIN + "&shutdownTimeout=1000";
         context.addRoutes(
                 new RouteBuilder() {
                     @Override
