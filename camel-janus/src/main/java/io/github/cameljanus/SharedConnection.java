@@ -263,13 +263,24 @@ final class SharedConnection {
         }
         try {
             if (!pool.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                pool.shutdownNow().forEach(Runnable::run);
+                runHere(pool.shutdownNow());
             }
         } catch (InterruptedException e) {
-            pool.shutdownNow().forEach(Runnable::run);
+            runHere(pool.shutdownNow());
             Thread.currentThread().interrupt();
         } finally {
             executors.shutdownNow(pool); // forgets it (Camel's manager keeps what it made)
+        }
+    }
+
+    /** Runs every task, whatever one of them throws. */
+    private static void runHere(List<Runnable> tasks) {
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A task left in the dispatch queue at stop failed", e);
+            }
         }
     }
 
