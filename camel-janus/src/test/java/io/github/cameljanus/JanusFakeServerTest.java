@@ -105,6 +105,27 @@ class JanusFakeServerTest {
         };
     }
 
+    private Exchange sendInOnly() {
+        return template.send(
+                "direct:fake", ExchangePattern.InOnly, e -> e.getMessage().setBody("{\"a\":1}"));
+    }
+
+    /**
+     * Holds every dispatch thread in the events route until {@code eventGate} opens: one event per
+     * session id 1..n, each its own lane.
+     *
+     * @return how many threads are held
+     */
+    private int holdEveryDispatchThread() throws Exception {
+        eventGate = new CountDownLatch(1);
+        int threads = SharedConnection.dispatchThreads();
+        for (int session = 1; session <= threads; session++) {
+            fake.peer().send(pluginEvent(session, 1, session));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == threads);
+        return threads;
+    }
+
     private static ObjectNode pluginEvent(long session, long handle, int seq) {
         return FakeJanus.json(
                 "{\"janus\":\"event\",\"session_id\":"
@@ -162,11 +183,7 @@ class JanusFakeServerTest {
     void inOnlyCompletesOnTheAckAndTheLaterEventReachesTheConsumer() throws Exception {
         fake.on("message", (request, peer) -> peer.send(FakeJanus.ack(request)));
 
-        Exchange exchange =
-                template.send(
-                        "direct:fake",
-                        ExchangePattern.InOnly,
-                        e -> e.getMessage().setBody("{\"a\":1}"));
+        Exchange exchange = sendInOnly();
         assertThat(exchange.getException()).isNull();
 
         ObjectNode request = fake.received("message").get(0);
@@ -194,11 +211,7 @@ class JanusFakeServerTest {
                     peer.send(FakeJanus.ack(request));
                 });
 
-        Exchange exchange =
-                template.send(
-                        "direct:fake",
-                        ExchangePattern.InOnly,
-                        e -> e.getMessage().setBody("{\"a\":1}"));
+        Exchange exchange = sendInOnly();
         assertThat(exchange.getException()).isNull();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
@@ -225,13 +238,7 @@ class JanusFakeServerTest {
 
     @Test
     void eventsWaitForADispatchThreadWhenEveryOneIsBusy() throws Exception {
-        eventGate = new CountDownLatch(1);
-        int threads = SharedConnection.dispatchThreads();
-        // Session ids 1..n are distinct lanes: each blocked event holds one dispatch thread.
-        for (int session = 1; session <= threads; session++) {
-            fake.peer().send(pluginEvent(session, 1, session));
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == threads);
+        int threads = holdEveryDispatchThread();
         for (int session = threads + 1; session <= threads + 3; session++) {
             fake.peer().send(pluginEvent(session, 1, session));
         }
@@ -251,12 +258,7 @@ class JanusFakeServerTest {
                                 .getException())
                 .isNull();
         fake.on("message", FakeJanus.SILENT);
-        eventGate = new CountDownLatch(1);
-        int threads = SharedConnection.dispatchThreads();
-        for (int session = 1; session <= threads; session++) {
-            fake.peer().send(pluginEvent(session, 1, session));
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == threads);
+        holdEveryDispatchThread();
         List<CompletableFuture<Exchange>> pending = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             pending.add(template.asyncSend("direct:fake", e -> e.getMessage().setBody("{}")));
