@@ -88,21 +88,8 @@ class JanusFakeServerTest {
     }
 
     private long[] sessionAndHandle() {
-        Exchange created =
-                template.request(
-                        "direct:fake",
-                        e -> e.getMessage().setHeader(JanusConstants.OPERATION, "createSession"));
-        long session = created.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
-        Exchange attached =
-                template.request(
-                        "direct:fake",
-                        e -> {
-                            e.getMessage().setHeader(JanusConstants.OPERATION, "attach");
-                            e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
-                        });
-        return new long[] {
-            session, attached.getMessage().getHeader(JanusConstants.HANDLE_ID, Long.class)
-        };
+        long session = RouteChecks.createSession(template, "direct:fake");
+        return new long[] {session, RouteChecks.attach(template, "direct:fake", session)};
     }
 
     private Exchange sendInOnly() {

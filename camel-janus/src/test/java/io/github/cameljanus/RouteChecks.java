@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -16,7 +17,8 @@ import org.assertj.core.api.ObjectAssert;
 
 /**
  * Checks on the janus: routes of a Camel context that tests of several packages make: an echotest
- * round trip, and the readiness of the consumer route with id {@code events}.
+ * round trip, creating a session and attaching a handle, and the readiness of the consumer route
+ * with id {@code events}.
  */
 public final class RouteChecks {
 
@@ -32,6 +34,31 @@ public final class RouteChecks {
     public static void assertEchoAnswersOk(ProducerTemplate template, String endpointUri) {
         assertThat(template.requestBody(endpointUri, ECHO_REQUEST, JanusBody.class))
                 .containsEntry("result", "ok");
+    }
+
+    /** Creates a session through the endpoint, asserts it worked, and returns the session id. */
+    public static long createSession(ProducerTemplate template, String endpointUri) {
+        Exchange created =
+                template.request(
+                        endpointUri,
+                        e -> e.getMessage().setHeader(JanusConstants.OPERATION, "createSession"));
+        assertThat(created.getException()).isNull();
+        return created.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
+    }
+
+    /**
+     * Attaches the endpoint's plugin in the session, asserts it worked, and returns the handle id.
+     */
+    public static long attach(ProducerTemplate template, String endpointUri, long sessionId) {
+        Exchange attached =
+                template.request(
+                        endpointUri,
+                        e -> {
+                            e.getMessage().setHeader(JanusConstants.OPERATION, "attach");
+                            e.getMessage().setHeader(JanusConstants.SESSION_ID, sessionId);
+                        });
+        assertThat(attached.getException()).isNull();
+        return attached.getMessage().getHeader(JanusConstants.HANDLE_ID, Long.class);
     }
 
     /** Returns an assertion on the readiness result of the route with id {@code events}. */

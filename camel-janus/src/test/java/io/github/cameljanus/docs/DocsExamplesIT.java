@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameljanus.JanusBody;
 import io.github.cameljanus.JanusConstants;
+import io.github.cameljanus.RouteChecks;
 import io.github.cameljanus.testing.JanusServerExtension;
 import java.util.Map;
 import java.util.Properties;
@@ -66,25 +67,8 @@ class DocsExamplesIT {
     }
 
     private static long[] participant(ProducerTemplate template, String janus) {
-        long session =
-                template.request(
-                                janus,
-                                e ->
-                                        e.getMessage()
-                                                .setHeader(
-                                                        JanusConstants.OPERATION, "createSession"))
-                        .getMessage()
-                        .getHeader(JanusConstants.SESSION_ID, Long.class);
-        long handle =
-                template.request(
-                                janus,
-                                e -> {
-                                    e.getMessage().setHeader(JanusConstants.OPERATION, "attach");
-                                    e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
-                                })
-                        .getMessage()
-                        .getHeader(JanusConstants.HANDLE_ID, Long.class);
-        return new long[] {session, handle};
+        long session = RouteChecks.createSession(template, janus);
+        return new long[] {session, RouteChecks.attach(template, janus, session)};
     }
 
     private static void join(

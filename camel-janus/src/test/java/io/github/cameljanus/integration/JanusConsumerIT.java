@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.cameljanus.JanusBody;
 import io.github.cameljanus.JanusConstants;
 import io.github.cameljanus.LeakCheck;
+import io.github.cameljanus.RouteChecks;
 import io.github.cameljanus.testing.JanusServerExtension;
 import java.time.Duration;
 import java.util.List;
@@ -68,23 +69,11 @@ class JanusConsumerIT {
     }
 
     private long createSession() {
-        return template.request(
-                        "direct:videoroom",
-                        e -> e.getMessage().setHeader(JanusConstants.OPERATION, "createSession"))
-                .getMessage()
-                .getHeader(JanusConstants.SESSION_ID, Long.class);
+        return RouteChecks.createSession(template, "direct:videoroom");
     }
 
     private long attach(long session) {
-        Exchange attached =
-                template.request(
-                        "direct:videoroom",
-                        e -> {
-                            e.getMessage().setHeader(JanusConstants.OPERATION, "attach");
-                            e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
-                        });
-        assertThat(attached.getException()).isNull();
-        return attached.getMessage().getHeader(JanusConstants.HANDLE_ID, Long.class);
+        return RouteChecks.attach(template, "direct:videoroom", session);
     }
 
     private Exchange send(long session, long handle, Object body) {

@@ -6,12 +6,12 @@ package io.github.cameljanus.integration;
 
 import static io.github.cameljanus.RouteChecks.assertEchoAnswersOk;
 import static io.github.cameljanus.RouteChecks.awaitEventsReadiness;
+import static io.github.cameljanus.RouteChecks.createSession;
 import static io.github.cameljanus.integration.JanusRoutes.ECHOTEST;
 import static io.github.cameljanus.integration.JanusRoutes.janusUri;
 import static io.github.cameljanus.integration.JanusRoutes.startContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cameljanus.JanusConstants;
 import io.github.cameljanus.LeakCheck;
 import io.github.cameljanus.testing.JanusServerExtension;
 import java.time.Duration;
@@ -44,15 +44,7 @@ class JanusLifecycleIT {
                         });
         ProducerTemplate template = context.createProducerTemplate();
         template.requestBody("direct:echo", "{\"audio\":true}");
-        long routeSession =
-                template.request(
-                                "direct:echo",
-                                e ->
-                                        e.getMessage()
-                                                .setHeader(
-                                                        JanusConstants.OPERATION, "createSession"))
-                        .getMessage()
-                        .getHeader(JanusConstants.SESSION_ID, Long.class);
+        long routeSession = createSession(template, "direct:echo");
         assertThat(JANUS.server().listSessions()).contains(routeSession).hasSize(2);
         assertThat(LeakCheck.janusThreadsAlive()).isNotEmpty();
 

@@ -6,6 +6,7 @@ package io.github.cameljanus.integration;
 
 import static io.github.cameljanus.RouteChecks.ECHO_REQUEST;
 import static io.github.cameljanus.RouteChecks.assertEchoAnswersOk;
+import static io.github.cameljanus.RouteChecks.createSession;
 import static io.github.cameljanus.integration.JanusRoutes.ECHOTEST;
 import static io.github.cameljanus.integration.JanusRoutes.janusUri;
 import static io.github.cameljanus.integration.JanusRoutes.startContext;
@@ -91,15 +92,7 @@ class JanusSecurityIT {
                 ProducerTemplate template = context.createProducerTemplate();
                 assertEchoAnswersOk(template, "direct:echo");
 
-                Exchange session =
-                        template.request(
-                                "direct:core",
-                                e ->
-                                        e.getMessage()
-                                                .setHeader(
-                                                        JanusConstants.OPERATION, "createSession"));
-                long sessionId =
-                        session.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
+                long sessionId = createSession(template, "direct:core");
 
                 Exchange forbidden = attachVideoroom(template, sessionId, Map.of());
                 assertThat(forbidden.getException())
