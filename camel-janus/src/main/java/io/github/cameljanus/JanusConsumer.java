@@ -10,6 +10,7 @@ import io.github.cameljanus.client.JanusEventListener;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -23,9 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the events of every session of the endpoint's connection into exchanges, filtered by
- * eventTypes. The client delivers events in order per handle on the dispatch threads, never on the
- * socket's thread; the consumer processes each one before the next of the same handle, so routes
- * see them in order. A suspended consumer drops and counts events.
+ * eventTypes. The client delivers events on the dispatch threads, never on the socket's thread, one
+ * session at a time: the consumer hands each exchange to the route asynchronously and tells the
+ * client it is done when the exchange is, so the next event of that session waits for it without
+ * holding a thread (a route waiting for Janus holds none). Connection changes ({@code connected},
+ * {@code connectionLost}) have their own lane, in order. A suspended consumer drops and counts
+ * events.
  */
 public class JanusConsumer extends DefaultConsumer
         implements JanusEventListener, JanusConnectionListener, Suspendable {
@@ -50,9 +54,10 @@ public class JanusConsumer extends DefaultConsumer
         super.doStart();
         connection = getEndpoint().acquireConnection();
         registerHealthCheck();
-        connection.client().addEventListener(this);
-        connection.client().addConnectionListener(this);
         delivering = true;
+        connection.client().addEventListener(this);
+        // Hears "connected" also when the connection is up already (another route made it).
+        connection.client().addConnectionListener(this);
         JanusConfiguration configuration = getEndpoint().getConfiguration();
         ManagedHandle managed = null;
         if (configuration.getPlugin() != null) {
@@ -62,19 +67,9 @@ public class JanusConsumer extends DefaultConsumer
                             configuration.getPlugin(), configuration.getOpaqueId());
             managed.keep();
         }
-        connection.awaitConnect();
-        if (managed != null && connection.client().isConnected()) {
-            CompletableFuture<?> unused =
-                    managed.handle()
-                            .exceptionally(
-                                    error -> {
-                                        getExceptionHandler()
-                                                .handleException(
-                                                        "Cannot attach the managed handle to "
-                                                                + configuration.getPlugin(),
-                                                        error);
-                                        return null;
-                                    });
+        if (managed != null) {
+            // Now when connected; else on connect (the connection's own listener).
+            managed.ensure();
         }
     }
 
@@ -125,10 +120,15 @@ public class JanusConsumer extends DefaultConsumer
 
     @Override
     public void onEvent(JanusEvent event) {
+        CompletionStage<?> unused = onEventAsync(event);
+    }
+
+    @Override
+    public CompletionStage<?> onEventAsync(JanusEvent event) {
         if (!accepts(event.type())) {
-            return;
+            return null;
         }
-        Exchange exchange = createExchange(true);
+        Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setHeader(JanusConstants.EVENT_TYPE, event.type());
         if (event.sessionId() > 0) {
@@ -144,25 +144,25 @@ public class JanusConsumer extends DefaultConsumer
                 event.data() != null
                         ? JanusJson.toBody(event.data())
                         : JanusRequests.coreBody(event.frame()));
-        deliver(exchange);
+        return deliver(exchange);
     }
 
     @Override
-    public void onConnected(URI address) {
-        if (accepts(JanusEventTypes.CONNECTED)) {
-            deliver(connectionExchange(JanusEventTypes.CONNECTED, address, null));
-        }
+    public CompletionStage<?> onConnectedAsync(URI address) {
+        return accepts(JanusEventTypes.CONNECTED)
+                ? deliver(connectionExchange(JanusEventTypes.CONNECTED, address, null))
+                : null;
     }
 
     @Override
-    public void onDisconnected(Throwable reason) {
-        if (accepts(JanusEventTypes.CONNECTION_LOST)) {
-            deliver(connectionExchange(JanusEventTypes.CONNECTION_LOST, null, reason));
-        }
+    public CompletionStage<?> onDisconnectedAsync(Throwable reason) {
+        return accepts(JanusEventTypes.CONNECTION_LOST)
+                ? deliver(connectionExchange(JanusEventTypes.CONNECTION_LOST, null, reason))
+                : null;
     }
 
     private Exchange connectionExchange(String type, URI address, Throwable reason) {
-        Exchange exchange = createExchange(true);
+        Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setHeader(JanusConstants.EVENT_TYPE, type);
         JanusBody body = new JanusBody();
@@ -182,28 +182,42 @@ public class JanusConsumer extends DefaultConsumer
     }
 
     /**
-     * Runs the route on the calling dispatch thread and returns when it is done, which keeps the
-     * per-handle order; route errors go to the consumer's ExceptionHandler (or the route's error
-     * handler with bridgeErrorHandler).
+     * Starts the route on the calling dispatch thread and returns a stage that completes when the
+     * exchange is done (null when it was done before this returns), which keeps the per-session
+     * order without holding the thread while the route waits; route errors go to the consumer's
+     * ExceptionHandler (or the route's error handler with bridgeErrorHandler). The exchange is
+     * created without auto-release and released once here, when it is done.
      */
-    private void deliver(Exchange exchange) {
+    private CompletionStage<?> deliver(Exchange exchange) {
         if (!delivering || !isRunAllowed()) {
             long dropped = droppedWhileSuspended.incrementAndGet();
             LOG.debug("Consumer not delivering; dropped event #{}", dropped);
             releaseExchange(exchange, false);
-            return;
+            return null;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean sync;
         try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
+            sync = getAsyncProcessor().process(exchange, doneSync -> exchangeDone(exchange, done));
+        } catch (RuntimeException e) {
+            // AsyncProcessor.process does not throw by contract; if one does, this exchange fails
             exchange.setException(e);
-        } finally {
+            exchangeDone(exchange, done);
+            return null;
+        }
+        return sync ? null : done;
+    }
+
+    private void exchangeDone(Exchange exchange, CompletableFuture<Void> done) {
+        try {
             if (exchange.getException() != null) {
                 getExceptionHandler()
                         .handleException(
                                 "Error processing Janus event", exchange, exchange.getException());
             }
+        } finally {
             releaseExchange(exchange, false);
+            done.complete(null);
         }
     }
 

@@ -68,7 +68,6 @@ public class JanusProducer extends DefaultAsyncProducer {
             healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
             healthChecks.addHealthCheck(healthCheck);
         }
-        connection.awaitConnect();
     }
 
     @Override

@@ -10,6 +10,10 @@ import io.github.cameljanus.client.JanusEventListener;
 import io.github.cameljanus.client.JanusHandle;
 import io.github.cameljanus.client.JanusSession;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,18 +30,33 @@ final class ManagedHandle implements JanusEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedHandle.class);
 
+    /** The first retry after a failed creation; doubles up to {@link #maxRetryDelay}. */
+    private static final long FIRST_RETRY_MILLIS = 250;
+
     private final JanusClient client;
     private final String plugin;
     private final String opaqueId;
+    private final ScheduledExecutorService scheduler;
+    private final long maxRetryDelay;
 
     private CompletableFuture<JanusSession> session;
     private CompletableFuture<JanusHandle> handle;
     private boolean kept;
+    private boolean everCreated;
+    private int failures;
+    private ScheduledFuture<?> retry;
 
-    ManagedHandle(JanusClient client, String plugin, String opaqueId) {
+    ManagedHandle(
+            JanusClient client,
+            String plugin,
+            String opaqueId,
+            ScheduledExecutorService scheduler,
+            long maxRetryDelay) {
         this.client = client;
         this.plugin = plugin;
         this.opaqueId = opaqueId;
+        this.scheduler = scheduler;
+        this.maxRetryDelay = maxRetryDelay;
     }
 
     /** The live managed session, creating it when there is none. */
@@ -72,27 +91,65 @@ final class ManagedHandle implements JanusEventListener {
     }
 
     /**
-     * Creates the session and handle again if they are gone and they are wanted; a failure is
-     * logged (the next reconnect or request tries again).
+     * Creates the session and handle (again) if they are gone and they are wanted. A failure is
+     * logged and retried with backoff while connected (up to the reconnect delay's maximum); a
+     * reconnect tries again at once.
      */
     void ensure() {
         CompletableFuture<?> live;
+        boolean recreate;
         synchronized (this) {
+            cancelRetry();
             if (!kept || !client.isConnected()) {
                 return;
             }
             live = plugin == null ? session() : handle();
+            recreate = everCreated;
         }
         CompletableFuture<?> unused =
-                live.exceptionally(
-                        error -> {
-                            LOG.warn(
-                                    "Cannot re-create the managed {} of {}: {}",
-                                    plugin == null ? "session" : "handle",
-                                    plugin == null ? client.config().addresses() : plugin,
-                                    String.valueOf(error.getMessage()));
-                            return null;
+                live.whenComplete(
+                        (created, error) -> {
+                            if (error == null) {
+                                succeeded();
+                            } else {
+                                failed(error, recreate);
+                            }
                         });
+    }
+
+    private synchronized void succeeded() {
+        everCreated = true;
+        failures = 0;
+    }
+
+    private void failed(Throwable error, boolean recreate) {
+        long delay;
+        synchronized (this) {
+            delay = Math.min(maxRetryDelay, FIRST_RETRY_MILLIS << Math.min(failures, 16));
+            failures++;
+            if (client.isConnected()) {
+                try {
+                    retry = scheduler.schedule(this::ensure, delay, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    return; // closing
+                }
+            }
+        }
+        LOG.warn(
+                "Cannot {} the managed {} of {} (retrying in {} ms): {}",
+                recreate ? "re-create" : "create",
+                plugin == null ? "session" : "handle",
+                plugin == null ? client.config().addresses() : plugin,
+                delay,
+                String.valueOf(error.getMessage()));
+    }
+
+    /** Caller holds this. */
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
     }
 
     /** The managed session's events: re-create after a loss of the session or the handle. */

@@ -7,8 +7,10 @@ package io.github.cameljanus;
 import io.github.cameljanus.client.JanusClient;
 import io.github.cameljanus.client.JanusClientConfig;
 import io.github.cameljanus.client.JanusConnectionListener;
+import io.github.cameljanus.client.JanusConnectionState;
 import io.github.cameljanus.client.JanusTransportFactory;
 import io.github.cameljanus.client.JdkWebSocketTransportFactory;
+import io.github.cameljanus.client.PoolDrain;
 import io.github.cameljanus.client.TyrusTransportFactory;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -18,11 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -35,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * One Janus connection shared by every endpoint with the same {@link ConnectionKey}: the client,
  * the threads it runs on (from Camel's ExecutorServiceManager), and the managed handles per
  * (plugin, opaqueId). Reference counted by {@link SharedConnections}; the last release closes it.
+ *
+ * <p>Threads (see docs/architecture.md): one scheduler (deadlines, keepalives, pings), a dispatch
+ * pool where consumer routes start on events, and a completion pool where a producer's exchange
+ * continues after its reply. The two pools are separate so that an event route, however long it
+ * blocks, never holds a thread a reply needs; the request itself completes without either (on the
+ * socket's reader, the deadline sweep or the failing thread).
  */
 final class SharedConnection {
 
@@ -44,7 +52,8 @@ final class SharedConnection {
     private final ExecutorServiceManager executors;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService dispatcher;
-    private final String dispatchThreadSuffix;
+    private final ExecutorService completions;
+    private final ThreadLocal<Boolean> onOwnThread = ThreadLocal.withInitial(() -> false);
     private final JanusClient client;
     private final Map<String, ManagedHandle> managedHandles = new HashMap<>();
     private int users;
@@ -53,13 +62,26 @@ final class SharedConnection {
         this.key = key;
         this.executors = context.getExecutorServiceManager();
         String name = "janus-" + key.addresses();
-        this.scheduler =
-                executors.newScheduledThreadPool(this, name + "-scheduler", schedulerProfile());
-        this.dispatchThreadSuffix = name + "-dispatch";
-        this.dispatcher = executors.newThreadPool(this, dispatchThreadSuffix, dispatchProfile());
         SSLContext sslContext =
                 key.sslContextParameters() == null ? null : createSslContext(context, key);
-        this.client = JanusClient.create(clientConfig(key, sslContext, scheduler, dispatcher));
+        this.scheduler =
+                executors.newScheduledThreadPool(this, name + "-scheduler", schedulerProfile());
+        this.dispatcher = executors.newThreadPool(this, name + "-dispatch", poolProfile());
+        this.completions = executors.newThreadPool(this, name + "-completion", poolProfile());
+        try {
+            this.client =
+                    JanusClient.create(
+                            clientConfig(
+                                    key,
+                                    sslContext,
+                                    scheduler,
+                                    marked(dispatcher),
+                                    marked(completions)));
+        } catch (RuntimeException e) {
+            // An invalid configuration must not leave the pools behind.
+            stopPools();
+            throw e;
+        }
         // After every (re)connect: managed handles lost meanwhile are created again.
         client.addConnectionListener(
                 new JanusConnectionListener() {
@@ -68,8 +90,23 @@ final class SharedConnection {
                         ensureManagedHandles();
                     }
                 });
-        // The outcome is awaited, and a failure logged, by awaitConnect() of each user.
-        CompletableFuture<?> unused = client.connect();
+    }
+
+    /**
+     * Runs a pool's tasks with a mark, so that a close made by a route on one of the pools knows
+     * not to wait for them (it would wait for itself).
+     */
+    private Executor marked(ExecutorService pool) {
+        return task ->
+                pool.execute(
+                        () -> {
+                            onOwnThread.set(true);
+                            try {
+                                task.run();
+                            } finally {
+                                onOwnThread.set(false);
+                            }
+                        });
     }
 
     /**
@@ -87,15 +124,16 @@ final class SharedConnection {
     }
 
     /**
-     * Request continuations and event delivery run here, never on the socket's thread. Tasks wait
-     * in a queue when every thread is busy; the client bounds how many (maxPendingRequests,
-     * eventQueueSize), so the queue itself is not bounded. Camel's thread pool factory gives a pool
-     * whose maxQueueSize is 0 or negative no queue at all (a SynchronousQueue): with every thread
-     * busy it refused the next event, so the largest queue size it takes is given instead. A
-     * CallerRuns policy would run route code on the socket's thread.
+     * The dispatch and the completion pools: route code runs here, never on the socket's thread.
+     * Tasks wait in a queue when every thread is busy; the client bounds how many
+     * (maxPendingRequests, eventQueueSize), so the queue itself is not bounded. Camel's thread pool
+     * factory gives a pool whose maxQueueSize is 0 or negative no queue at all (a
+     * SynchronousQueue): with every thread busy it refused the next event, so the largest queue
+     * size it takes is given instead. A CallerRuns policy would run route code on the socket's
+     * thread.
      */
-    private static ThreadPoolProfile dispatchProfile() {
-        ThreadPoolProfile profile = new ThreadPoolProfile("janus-dispatch");
+    private static ThreadPoolProfile poolProfile() {
+        ThreadPoolProfile profile = new ThreadPoolProfile("janus-pool");
         int threads = dispatchThreads();
         profile.setPoolSize(threads);
         profile.setMaxPoolSize(threads);
@@ -105,7 +143,7 @@ final class SharedConnection {
         return profile;
     }
 
-    /** How many threads run request continuations and event delivery of one connection. */
+    /** How many threads each of the dispatch and the completion pool of a connection has. */
     static int dispatchThreads() {
         return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
@@ -124,7 +162,8 @@ final class SharedConnection {
             ConnectionKey key,
             SSLContext sslContext,
             ScheduledExecutorService scheduler,
-            ExecutorService dispatcher) {
+            Executor dispatcher,
+            Executor completions) {
         JanusClientConfig.Builder builder =
                 JanusClientConfig.builder()
                         .addresses(key.addresses())
@@ -146,7 +185,8 @@ final class SharedConnection {
                         .origin(key.origin())
                         .transportFactory(transportFactory(key.transport()))
                         .scheduler(scheduler)
-                        .dispatchExecutor(dispatcher);
+                        .dispatchExecutor(dispatcher)
+                        .completionExecutor(completions);
         if (key.keepAliveInterval() >= 0) {
             builder.keepAliveInterval(Duration.ofMillis(key.keepAliveInterval()));
         }
@@ -173,7 +213,9 @@ final class SharedConnection {
     synchronized ManagedHandle managedHandle(String plugin, String opaqueId) {
         return managedHandles.computeIfAbsent(
                 Arrays.asList(plugin, opaqueId).toString(),
-                k -> new ManagedHandle(client, plugin, opaqueId));
+                k ->
+                        new ManagedHandle(
+                                client, plugin, opaqueId, scheduler, key.reconnectMaxDelay()));
     }
 
     private void ensureManagedHandles() {
@@ -186,23 +228,32 @@ final class SharedConnection {
 
     /**
      * Connects when not connected (also after the client gave up reconnecting: a route start tries
-     * again) and waits for that attempt, so routes can use the connection as soon as they are
-     * started. A failure is logged, not thrown: the CamelContext starts while Janus is down, and
-     * the client keeps reconnecting with backoff.
+     * again), without waiting: a CamelContext starts at once whatever Janus does, requests fail
+     * fast until the connection is up, and health says why. The failure of a first attempt is
+     * logged once here; the client keeps reconnecting with backoff.
      */
-    void awaitConnect() {
-        try {
-            client.connect().get(key.connectTimeout() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            LOG.warn(
-                    "Janus at {} is not reachable yet{}: {}",
-                    key.addresses(),
-                    key.reconnect() ? " (reconnecting in the background)" : "",
-                    cause.getMessage());
+    void connectInBackground() {
+        if (client.isConnected() || client.state() == JanusConnectionState.CONNECTING) {
+            return;
         }
+        CompletableFuture<?> unused =
+                client.connect()
+                        .whenComplete(
+                                (connected, error) -> {
+                                    if (error != null) {
+                                        LOG.warn(
+                                                "Janus at {} is not reachable yet{}: {}",
+                                                key.addresses(),
+                                                key.reconnect()
+                                                        ? " (reconnecting in the background)"
+                                                        : "",
+                                                (error instanceof CompletionException
+                                                                        && error.getCause() != null
+                                                                ? error.getCause()
+                                                                : error)
+                                                        .getMessage());
+                                    }
+                                });
     }
 
     /** Why the connection is down, for health checks; null when connected. */
@@ -227,60 +278,51 @@ final class SharedConnection {
         return reason.toString();
     }
 
-    synchronized void retain() {
+    /** Called under the lock of {@link SharedConnections}. */
+    void retain() {
         users++;
     }
 
-    /** Returns true when this was the last user and the connection is now closed. */
-    synchronized boolean release() {
+    /**
+     * Called under the lock of {@link SharedConnections}; returns true when this was the last user
+     * and the caller must {@link #close()} it (outside that lock: a close waits).
+     */
+    boolean release() {
         users--;
-        if (users > 0) {
-            return false;
-        }
-        close();
-        return true;
-    }
-
-    private void close() {
-        try {
-            client.close();
-        } finally {
-            executors.shutdownNow(scheduler);
-            drainAndStop(dispatcher, key.shutdownTimeout());
-        }
+        return users == 0;
     }
 
     /**
-     * Stops the dispatch pool without losing what waits in its queue: the completions of the
-     * requests close() just failed are there, and each request must complete once. The pool gets
-     * {@code timeoutMillis} to run them; what it did not start by then (a route blocks every
-     * thread) runs here.
+     * Closes the client (which fails what is pending, completing each request once), then stops the
+     * pools: the completion pool runs what waits in its queue (those failures' completions) within
+     * shutdownTimeout, and what a route blocking every thread kept it from starting runs here.
      */
-    private void drainAndStop(ExecutorService pool, long timeoutMillis) {
-        pool.shutdown();
-        if (Thread.currentThread().getName().endsWith(dispatchThreadSuffix)) {
-            return; // closed by a route on this pool: it drains the queue once this returns
-        }
+    void close() {
         try {
-            if (!pool.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                runHere(pool.shutdownNow());
-            }
-        } catch (InterruptedException e) {
-            runHere(pool.shutdownNow());
-            Thread.currentThread().interrupt();
+            client.close();
         } finally {
-            executors.shutdownNow(pool); // forgets it (Camel's manager keeps what it made)
+            stopPools();
         }
     }
 
-    /** Runs every task, whatever one of them throws. */
-    private static void runHere(List<Runnable> tasks) {
-        for (Runnable task : tasks) {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("A task left in the dispatch queue at stop failed", e);
+    /** Both pools share one shutdownTimeout; events still queued at its end are dropped. */
+    private void stopPools() {
+        executors.shutdownNow(scheduler);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(key.shutdownTimeout());
+        boolean own = onOwnThread.get();
+        dispatcher.shutdown();
+        PoolDrain.drainAndStop(completions, Duration.ofMillis(key.shutdownTimeout()), own);
+        try {
+            long left = deadline - System.nanoTime();
+            if (!own && !dispatcher.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                LOG.debug("Dispatch threads still busy after {} ms", key.shutdownTimeout());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // Forgets them (Camel's manager keeps what it made) and interrupts a blocked route.
+            executors.shutdownNow(completions);
+            executors.shutdownNow(dispatcher);
         }
     }
 

@@ -25,12 +25,24 @@ final class SharedConnections {
             connections.put(key, connection);
         }
         connection.retain();
+        connection.connectInBackground();
         return connection;
     }
 
-    synchronized void release(SharedConnection connection) {
-        if (connection.release()) {
-            connections.remove(connection.key());
+    /**
+     * Releases one use; the last one closes the connection. The close runs outside this lock: it
+     * waits (session destroys, the pools' drain), and other routes' starts and stops must not.
+     */
+    void release(SharedConnection connection) {
+        boolean last;
+        synchronized (this) {
+            last = connection.release();
+            if (last) {
+                connections.remove(connection.key(), connection);
+            }
+        }
+        if (last) {
+            connection.close();
         }
     }
 

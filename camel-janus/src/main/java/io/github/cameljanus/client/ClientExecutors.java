@@ -13,40 +13,49 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The scheduler (deadlines, keepalives, pings) and the dispatch executor (future completion, event
- * delivery) of a client: taken from the config when supplied there (and then never shut down), or
- * created here with threads named {@code <prefix>-scheduler-n} / {@code <prefix>-dispatch-n} and
- * shut down by {@link #shutdown(Duration)}.
+ * The executors of a client: the scheduler (deadlines, keepalives, pings), the dispatch executor
+ * (event delivery) and the completion executor (the futures callers get). Each is taken from the
+ * config when supplied there (and then never shut down), or created here with threads named {@code
+ * <prefix>-scheduler-n}, {@code <prefix>-dispatch-n}, {@code <prefix>-completion-n} and shut down
+ * by {@link #shutdown(Duration)}. Dispatch and completion are separate pools so that a listener
+ * blocking on a reply never holds the thread the reply needs.
  */
 final class ClientExecutors {
 
     private final ScheduledExecutorService scheduler;
     private final Executor dispatch;
+    private final Executor completion;
     private final ScheduledThreadPoolExecutor ownedScheduler;
     private final ExecutorService ownedDispatch;
+    private final ExecutorService ownedCompletion;
     private final NamedThreadFactory schedulerThreads;
     private final NamedThreadFactory dispatchThreads;
+    private final NamedThreadFactory completionThreads;
 
     ClientExecutors(JanusClientConfig config) {
         schedulerThreads = new NamedThreadFactory(config.threadNamePrefix(), "scheduler");
         dispatchThreads = new NamedThreadFactory(config.threadNamePrefix(), "dispatch");
+        completionThreads = new NamedThreadFactory(config.threadNamePrefix(), "completion");
         if (config.scheduler() != null) {
             scheduler = config.scheduler();
             ownedScheduler = null;
         } else {
             ownedScheduler = new ScheduledThreadPoolExecutor(1, schedulerThreads);
-            // Completed requests cancel their deadline: do not keep thousands of dead timers.
+            // Cancelled keepalives and sweeps: do not keep dead timers.
             ownedScheduler.setRemoveOnCancelPolicy(true);
             scheduler = ownedScheduler;
         }
-        if (config.dispatchExecutor() != null) {
-            dispatch = config.dispatchExecutor();
-            ownedDispatch = null;
-        } else {
-            int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
-            ownedDispatch = Executors.newFixedThreadPool(threads, dispatchThreads);
-            dispatch = ownedDispatch;
-        }
+        int threads = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        ownedDispatch =
+                config.dispatchExecutor() != null
+                        ? null
+                        : Executors.newFixedThreadPool(threads, dispatchThreads);
+        dispatch = ownedDispatch != null ? ownedDispatch : config.dispatchExecutor();
+        ownedCompletion =
+                config.completionExecutor() != null
+                        ? null
+                        : Executors.newFixedThreadPool(threads, completionThreads);
+        completion = ownedCompletion != null ? ownedCompletion : config.completionExecutor();
     }
 
     ScheduledExecutorService scheduler() {
@@ -57,22 +66,30 @@ final class ClientExecutors {
         return dispatch;
     }
 
+    Executor completion() {
+        return completion;
+    }
+
     /**
-     * Stops the executors this client created, letting queued work finish within the timeout. Does
-     * not wait when called on one of those threads (it would wait for itself).
+     * Stops the executors this client created. Queued completions still run ({@link PoolDrain}):
+     * each request completes once. Queued events are dropped with the pool once the timeout passed.
      */
     void shutdown(Duration timeout) {
+        boolean onOwnThread =
+                dispatchThreads.isOwnThread()
+                        || schedulerThreads.isOwnThread()
+                        || completionThreads.isOwnThread();
         if (ownedScheduler != null) {
             ownedScheduler.shutdownNow();
         }
+        if (ownedCompletion != null) {
+            PoolDrain.drainAndStop(ownedCompletion, timeout, onOwnThread);
+        }
         if (ownedDispatch != null) {
             ownedDispatch.shutdown();
-            if (!dispatchThreads.isOwnThread() && !schedulerThreads.isOwnThread()) {
+            if (!onOwnThread) {
                 awaitOrStop(ownedDispatch, timeout);
             }
-        }
-        if (ownedScheduler != null && !schedulerThreads.isOwnThread()) {
-            awaitOrStop(ownedScheduler, timeout);
         }
     }
 

@@ -4,61 +4,79 @@
  */
 package io.github.cameljanus.client;
 
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands events to listeners on the dispatch executor, never on the socket's thread.
+ * Hands events and connection changes to listeners on the dispatch executor, never on the socket's
+ * thread.
  *
- * <p>Ordering: events of one session (so also of one handle) go through one serial lane and reach
- * listeners in arrival order. Lanes are a fixed set of stripes chosen by session id, so unrelated
- * sessions run in parallel and no per-session state is ever left behind.
+ * <p>Ordering: each session has its own lane, and so has the connection (its up/down changes). A
+ * lane delivers one item at a time: the next one once every listener is done with the previous one,
+ * also when a listener finishes asynchronously ({@link
+ * JanusEventListener#onEventAsync(JanusEvent)}), and no thread is held while a listener's stage is
+ * pending. Lanes are independent: a slow session holds back only itself. A lane exists while it has
+ * work and is removed when it drains, so nothing is left behind for a session that ended.
  *
  * <p>Bound: at most {@code capacity} events wait per connection. When listeners are slower than
  * Janus the queue fills; further events are dropped (never blocking the reader) and counted, with
- * one WARN per burst of drops and one INFO when delivery catches up.
+ * one WARN per burst of drops and one INFO when delivery catches up. Connection changes are never
+ * dropped.
  */
 final class EventDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
-    private static final int LANES = 64;
+
+    /** The lane of connection changes: no session has this id. */
+    private static final long CONNECTION_LANE = Long.MIN_VALUE;
+
+    /** Items a lane delivers in a row before it yields its thread to other lanes. */
     private static final int BATCH = 64;
 
     private final Executor executor;
     private final int capacity;
     private final Counters counters;
-    private final Lane[] lanes = new Lane[LANES];
+    private final BooleanSupplier closing;
+    private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean overflowing = new AtomicBoolean();
 
-    EventDispatcher(Executor executor, int capacity, Counters counters) {
+    EventDispatcher(Executor executor, int capacity, Counters counters, BooleanSupplier closing) {
         this.executor = executor;
         this.capacity = capacity;
         this.counters = counters;
-        for (int i = 0; i < LANES; i++) {
-            lanes[i] = new Lane();
-        }
+        this.closing = closing;
     }
 
     /**
      * Queues an event for its listeners, read when it is delivered.
      *
-     * @param sessionId the lane key
+     * @param sessionId the lane
      * @param event the event
      * @param listenerGroups the listener lists to call in order (handle, session, client)
+     * @param delivered completed when the event was delivered or dropped; nullable
      */
     void submit(
             long sessionId,
             JanusEvent event,
-            List<? extends Iterable<JanusEventListener>> listenerGroups) {
+            List<? extends Iterable<JanusEventListener>> listenerGroups,
+            CompletableFuture<Void> delivered) {
         if (queued.incrementAndGet() > capacity) {
             queued.decrementAndGet();
             counters.droppedEvents.increment();
@@ -68,11 +86,27 @@ final class EventDispatcher {
                                 + " until they catch up (see metrics droppedEvents)",
                         capacity);
             }
+            if (delivered != null) {
+                delivered.complete(null);
+            }
             return;
         }
-        Lane lane = lanes[Math.floorMod(Long.hashCode(sessionId), LANES)];
-        lane.events.add(new Delivery(event, listenerGroups));
-        lane.schedule();
+        enqueue(sessionId, new EventDelivery(event, listenerGroups, delivered));
+    }
+
+    /** Queues {@code connected} for the connection listeners, after every earlier change. */
+    void connected(Iterable<JanusConnectionListener> listeners, URI address) {
+        enqueue(
+                CONNECTION_LANE,
+                new ConnectionDelivery(listeners, l -> l.onConnectedAsync(address), "connected"));
+    }
+
+    /** Queues {@code disconnected} for the connection listeners, after every earlier change. */
+    void disconnected(Iterable<JanusConnectionListener> listeners, Throwable reason) {
+        enqueue(
+                CONNECTION_LANE,
+                new ConnectionDelivery(
+                        listeners, l -> l.onDisconnectedAsync(reason), "disconnected"));
     }
 
     /** Returns how many events wait for delivery. */
@@ -80,38 +114,256 @@ final class EventDispatcher {
         return queued.get();
     }
 
-    private record Delivery(
-            JanusEvent event, List<? extends Iterable<JanusEventListener>> listenerGroups) {}
+    /** Returns how many lanes have work now (for tests: drained lanes are removed). */
+    int activeLanes() {
+        return lanes.size();
+    }
 
-    private final class Lane implements Runnable {
-        final Queue<Delivery> events = new ConcurrentLinkedQueue<>();
-        final AtomicBoolean scheduled = new AtomicBoolean();
+    private void enqueue(long key, Delivery delivery) {
+        Lane[] start = new Lane[1];
+        lanes.compute(
+                key,
+                (k, lane) -> {
+                    Lane target = lane != null ? lane : new Lane(k);
+                    target.items.add(delivery);
+                    if (!target.active) {
+                        target.active = true;
+                        start[0] = target;
+                    }
+                    return target;
+                });
+        if (start[0] != null) {
+            start[0].schedule();
+        }
+    }
 
-        void schedule() {
-            if (scheduled.compareAndSet(false, true)) {
-                try {
-                    executor.execute(this);
-                } catch (RejectedExecutionException e) {
-                    refused(e);
+    /** One queued item: the calls to make, one after the other. */
+    private abstract static class Delivery {
+        /** The calls, created when delivery starts (listeners are read then). */
+        abstract Iterator<Supplier<CompletionStage<?>>> calls();
+
+        /** Done with the last call, or dropped. */
+        void finished() {}
+
+        /** True for an event counted against the bound. */
+        boolean counted() {
+            return false;
+        }
+    }
+
+    private final class EventDelivery extends Delivery {
+        private final JanusEvent event;
+        private final List<? extends Iterable<JanusEventListener>> groups;
+        private final CompletableFuture<Void> delivered;
+
+        EventDelivery(
+                JanusEvent event,
+                List<? extends Iterable<JanusEventListener>> groups,
+                CompletableFuture<Void> delivered) {
+            this.event = event;
+            this.groups = groups;
+            this.delivered = delivered;
+        }
+
+        @Override
+        Iterator<Supplier<CompletionStage<?>>> calls() {
+            int left = queued.decrementAndGet();
+            if (left < capacity / 2 && overflowing.compareAndSet(true, false)) {
+                LOG.info("Event listeners caught up; events are delivered again");
+            }
+            Iterator<? extends Iterable<JanusEventListener>> group = groups.iterator();
+            return new Iterator<>() {
+                private Iterator<JanusEventListener> inGroup =
+                        List.<JanusEventListener>of().iterator();
+
+                @Override
+                public boolean hasNext() {
+                    while (!inGroup.hasNext() && group.hasNext()) {
+                        inGroup = group.next().iterator();
+                    }
+                    return inGroup.hasNext();
                 }
+
+                @Override
+                public Supplier<CompletionStage<?>> next() {
+                    JanusEventListener listener = inGroup.next();
+                    return () -> listener.onEventAsync(event);
+                }
+            };
+        }
+
+        @Override
+        void finished() {
+            counters.eventsDelivered.increment();
+            if (delivered != null) {
+                delivered.complete(null);
             }
         }
 
+        @Override
+        boolean counted() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return event.toString();
+        }
+    }
+
+    private static final class ConnectionDelivery extends Delivery {
+        private final Iterable<JanusConnectionListener> listeners;
+        private final Function<JanusConnectionListener, CompletionStage<?>> call;
+        private final String name;
+
+        ConnectionDelivery(
+                Iterable<JanusConnectionListener> listeners,
+                Function<JanusConnectionListener, CompletionStage<?>> call,
+                String name) {
+            this.listeners = listeners;
+            this.call = call;
+            this.name = name;
+        }
+
+        @Override
+        Iterator<Supplier<CompletionStage<?>>> calls() {
+            Iterator<JanusConnectionListener> each = listeners.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return each.hasNext();
+                }
+
+                @Override
+                public Supplier<CompletionStage<?>> next() {
+                    JanusConnectionListener listener = each.next();
+                    return () -> call.apply(listener);
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * The items of one session (or of the connection). {@code items} and {@code active} change only
+     * inside {@code lanes.compute} for this key, so an item is either taken by the running lane or
+     * starts a new one, never both and never neither. The rest is touched only by the one thread
+     * running the lane at a time.
+     */
+    private final class Lane implements Runnable {
+        final long key;
+        final ArrayDeque<Delivery> items = new ArrayDeque<>();
+        boolean active;
+        private Delivery current;
+        private Iterator<Supplier<CompletionStage<?>>> calls;
+
+        Lane(long key) {
+            this.key = key;
+        }
+
+        void schedule() {
+            try {
+                executor.execute(this);
+            } catch (RejectedExecutionException e) {
+                refused(e);
+            }
+        }
+
+        @Override
+        public void run() {
+            int budget = BATCH;
+            while (true) {
+                if (calls == null) {
+                    if (budget-- == 0) {
+                        schedule(); // yields the thread to other lanes; stays active
+                        return;
+                    }
+                    current = take();
+                    if (current == null) {
+                        return; // drained and removed
+                    }
+                    calls = current.calls();
+                }
+                while (calls.hasNext()) {
+                    CompletableFuture<?> pending = call(calls.next());
+                    if (pending != null) {
+                        CompletableFuture<?> unused =
+                                pending.whenComplete((value, error) -> resumeAfter(error));
+                        return;
+                    }
+                }
+                finish();
+            }
+        }
+
+        /** Calls one listener; returns its stage when it is still running, else null. */
+        private CompletableFuture<?> call(Supplier<CompletionStage<?>> listenerCall) {
+            try {
+                CompletionStage<?> stage = listenerCall.get();
+                if (stage == null) {
+                    return null;
+                }
+                CompletableFuture<?> future = stage.toCompletableFuture();
+                return future.isDone() ? null : future;
+            } catch (RuntimeException | Error e) {
+                // An Error too: a lane that stopped here would hold its session's events for ever.
+                LOG.warn("A listener failed on {}", current, e);
+                return null;
+            }
+        }
+
+        private void resumeAfter(Throwable error) {
+            if (error != null) {
+                LOG.warn("A listener failed on {}", current, error);
+            }
+            schedule();
+        }
+
+        private void finish() {
+            Delivery done = current;
+            current = null;
+            calls = null;
+            done.finished();
+        }
+
+        /** The next item, or null after removing the drained lane. */
+        private Delivery take() {
+            Delivery[] next = new Delivery[1];
+            lanes.compute(
+                    key,
+                    (k, lane) -> {
+                        next[0] = items.poll();
+                        if (next[0] == null) {
+                            active = false;
+                            return null;
+                        }
+                        return lane;
+                    });
+            return next[0];
+        }
+
         /**
-         * The executor refused the lane: the lane's events are dropped and counted. Expected while
-         * the client closes (nobody listens any more); otherwise the executor cannot queue tasks,
-         * which a client's dispatch executor must do, and that is reported.
+         * The executor refused the lane: its items are dropped and counted. Expected while the
+         * client closes (nobody listens any more); otherwise the executor cannot queue tasks, which
+         * a client's dispatch executor must do, and that is reported.
          */
         private void refused(RejectedExecutionException e) {
-            scheduled.set(
-                    false); // first: an event added meanwhile is drained here or by its own submit
             int dropped = 0;
-            while (events.poll() != null) {
-                dropped++;
+            if (current != null) {
+                dropped += drop(current, current.counted() && calls == null);
+                current = null;
+                calls = null;
             }
-            queued.addAndGet(-dropped);
+            for (Delivery item = take(); item != null; item = take()) {
+                dropped += drop(item, item.counted());
+            }
             counters.droppedEvents.add(dropped);
-            if (executor instanceof ExecutorService service && service.isShutdown()) {
+            if (closing.getAsBoolean()
+                    || (executor instanceof ExecutorService service && service.isShutdown())) {
                 LOG.debug("Dropped {} events: the dispatch executor is shut down", dropped);
             } else {
                 LOG.warn(
@@ -122,37 +374,14 @@ final class EventDispatcher {
             }
         }
 
-        @Override
-        public void run() {
-            for (int i = 0; i < BATCH; i++) {
-                Delivery delivery = events.poll();
-                if (delivery == null) {
-                    break;
-                }
-                deliver(delivery);
+        private int drop(Delivery item, boolean stillQueued) {
+            if (stillQueued) {
+                queued.decrementAndGet();
             }
-            scheduled.set(false);
-            if (!events.isEmpty()) {
-                // Yield the executor thread to other lanes, then continue.
-                schedule();
+            if (item instanceof EventDelivery event && event.delivered != null) {
+                event.delivered.complete(null);
             }
-        }
-
-        private void deliver(Delivery delivery) {
-            int left = queued.decrementAndGet();
-            for (Iterable<JanusEventListener> group : delivery.listenerGroups()) {
-                for (JanusEventListener listener : group) {
-                    try {
-                        listener.onEvent(delivery.event());
-                    } catch (RuntimeException e) {
-                        LOG.warn("An event listener failed on {}", delivery.event(), e);
-                    }
-                }
-            }
-            counters.eventsDelivered.increment();
-            if (left < capacity / 2 && overflowing.compareAndSet(true, false)) {
-                LOG.info("Event listeners caught up; events are delivered again");
-            }
+            return item.counted() ? 1 : 0;
         }
     }
 }

@@ -6,6 +6,7 @@ package io.github.cameljanus.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,9 @@ final class FrameRouter {
                     session.closeLocally(new JanusClosedException("session timed out on Janus"));
             client.deliver(session, handle, frame);
             if (endedNow) {
-                session.reportLost(JanusException.NO_CODE, "session timed out on Janus", "timeout");
+                CompletableFuture<?> unused =
+                        session.reportLost(
+                                JanusException.NO_CODE, "session timed out on Janus", "timeout");
             }
             return;
         }

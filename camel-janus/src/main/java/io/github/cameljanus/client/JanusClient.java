@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * creates, which own their {@link JanusHandle}s; closing a node ends its children.
  *
  * <p>Every request returns a {@link CompletableFuture} that completes exactly once, on the client's
- * dispatch executor (never on the socket's thread): with the reply, or with a {@link
- * JanusException} (Janus error), {@link JanusPluginException}, {@link JanusTimeoutException},
- * {@link JanusConnectionLostException} or {@link JanusClosedException}.
+ * completion executor (never on the socket's thread, and never on the dispatch executor that
+ * delivers events: a listener that blocks waiting for a reply cannot hold the thread the reply
+ * needs): with the reply, or with a {@link JanusException} (Janus error), {@link
+ * JanusPluginException}, {@link JanusTimeoutException}, {@link JanusConnectionLostException} or
+ * {@link JanusClosedException}.
  *
  * <p>Thread-safe. Connection states: {@link JanusConnectionState}.
  */
@@ -62,7 +65,7 @@ public final class JanusClient implements AutoCloseable {
     private int retries;
     private int preferredAddress;
     private boolean everConnected;
-    private boolean closing;
+    private volatile boolean closing; // written under lifecycle
     private final Backoff backoff;
 
     private JanusClient(JanusClientConfig config) {
@@ -75,7 +78,8 @@ public final class JanusClient implements AutoCloseable {
                         new SplittableRandom());
         this.executors = new ClientExecutors(config);
         this.dispatcher =
-                new EventDispatcher(executors.dispatch(), config.eventQueueSize(), counters);
+                new EventDispatcher(
+                        executors.dispatch(), config.eventQueueSize(), counters, () -> closing);
     }
 
     /**
@@ -194,12 +198,20 @@ public final class JanusClient implements AutoCloseable {
     }
 
     /**
-     * Adds a listener for connection up/down.
+     * Adds a listener for connection up/down. When the connection is up already, the listener hears
+     * {@code onConnected} for it first (queued in order with later changes), so "set up on
+     * connected" works whenever the listener is added.
      *
      * @param listener the listener
      */
     public void addConnectionListener(JanusConnectionListener listener) {
-        connectionListeners.add(listener);
+        synchronized (lifecycle) {
+            connectionListeners.add(listener);
+            Connection current = connection;
+            if (state == JanusConnectionState.CONNECTED && current != null) {
+                dispatcher.connected(List.of(listener), current.address);
+            }
+        }
     }
 
     /**
@@ -242,7 +254,8 @@ public final class JanusClient implements AutoCloseable {
      * @return the whole {@code server_info} frame
      */
     public CompletableFuture<ObjectNode> info(RequestOptions options) {
-        return request(RequestKind.INFO, 0, 0, null, options).thenApply(JanusReply::frame);
+        return toCaller(
+                request(RequestKind.INFO, 0, 0, null, options).thenApply(JanusReply::frame));
     }
 
     /** Sends a Janus {@code ping}; completes on the {@code pong}. */
@@ -257,7 +270,7 @@ public final class JanusClient implements AutoCloseable {
      * @return completes on the {@code pong}
      */
     public CompletableFuture<Void> ping(RequestOptions options) {
-        return request(RequestKind.PING, 0, 0, null, options).thenApply(reply -> null);
+        return toCaller(request(RequestKind.PING, 0, 0, null, options).thenApply(reply -> null));
     }
 
     /** Creates a session with an id Janus chooses; it is kept alive and destroyed on close. */
@@ -272,7 +285,7 @@ public final class JanusClient implements AutoCloseable {
      * @return the session, kept alive and destroyed on close
      */
     public CompletableFuture<JanusSession> createSession(RequestOptions options) {
-        return create(null, options);
+        return toCaller(create(null, options));
     }
 
     /**
@@ -293,7 +306,7 @@ public final class JanusClient implements AutoCloseable {
      * @return the session
      */
     public CompletableFuture<JanusSession> createSession(long id, RequestOptions options) {
-        return create(id, options);
+        return toCaller(create(id, options));
     }
 
     /**
@@ -374,6 +387,39 @@ public final class JanusClient implements AutoCloseable {
 
     // ---- package-private: used by sessions, handles, router and timers ----
 
+    /**
+     * What a caller gets for an internal future: the same outcome, completed on the completion
+     * executor. Internal futures complete in place (on the reader, the deadline sweep or the
+     * failing thread) and their own stages only do bookkeeping; this is the one hand-off between a
+     * reply and the caller's code. Cancelling the caller's future cancels the internal one (a
+     * request's slot is then dropped). While the executor refuses work (it is shut down) the
+     * caller's future completes in place.
+     */
+    <T> CompletableFuture<T> toCaller(CompletableFuture<T> internal) {
+        CompletableFuture<T> caller = new CompletableFuture<>();
+        CompletableFuture<?> unused =
+                internal.whenComplete(
+                        (value, error) -> {
+                            Runnable completion =
+                                    error == null
+                                            ? () -> caller.complete(value)
+                                            : () -> caller.completeExceptionally(error);
+                            try {
+                                executors.completion().execute(completion);
+                            } catch (RejectedExecutionException e) {
+                                completion.run();
+                            }
+                        });
+        CompletableFuture<?> cancellation =
+                caller.whenComplete(
+                        (value, error) -> {
+                            if (error instanceof CancellationException) {
+                                internal.cancel(false);
+                            }
+                        });
+        return caller;
+    }
+
     CompletableFuture<JanusReply> request(
             RequestKind kind,
             long sessionId,
@@ -432,9 +478,21 @@ public final class JanusClient implements AutoCloseable {
         return id == 0 ? null : sessions.get(id);
     }
 
-    /** A session created or claimed by this client becomes tracked. */
-    void track(JanusSession session) {
-        sessions.put(session.id(), session);
+    /**
+     * A session created or claimed by this client becomes tracked (kept alive, claimed after a
+     * reconnect), unless the client is closing or another object of the same id is tracked: only
+     * one object per id ever runs a keepalive.
+     *
+     * @return true when this session is the tracked one
+     */
+    boolean track(JanusSession session) {
+        synchronized (lifecycle) {
+            if (closing) {
+                return false;
+            }
+            JanusSession known = sessions.putIfAbsent(session.id(), session);
+            return known == null || known == session;
+        }
     }
 
     void sessionClosed(JanusSession session, JanusException cause) {
@@ -475,12 +533,29 @@ public final class JanusClient implements AutoCloseable {
     }
 
     void deliver(JanusSession session, JanusHandle handle, ObjectNode frame) {
+        deliver(session, handle, frame, null);
+    }
+
+    /**
+     * Queues an event for the listeners of its handle, its session and the client.
+     *
+     * @param delivered completed once it was delivered or dropped (or at once when nobody listens);
+     *     nullable
+     */
+    void deliver(
+            JanusSession session,
+            JanusHandle handle,
+            ObjectNode frame,
+            CompletableFuture<Void> delivered) {
         if ((handle == null || handle.listeners().isEmpty())
                 && (session == null || session.listeners().isEmpty())
                 && eventListeners.isEmpty()) {
             // Nobody listens: no dispatch wake-up. A listener added later gets the events that
             // arrive after it was added, as before (listeners are read at delivery).
             counters.eventsWithoutListener.increment();
+            if (delivered != null) {
+                delivered.complete(null);
+            }
             return;
         }
         List<Iterable<JanusEventListener>> groups = new ArrayList<>(3);
@@ -492,7 +567,7 @@ public final class JanusClient implements AutoCloseable {
         }
         groups.add(eventListeners);
         JanusEvent event = new JanusEvent(frame, handle == null ? null : handle.plugin());
-        dispatcher.submit(frame.path("session_id").asLong(0), event, groups);
+        dispatcher.submit(frame.path("session_id").asLong(0), event, groups, delivered);
     }
 
     // ---- connection lifecycle ----
@@ -516,7 +591,7 @@ public final class JanusClient implements AutoCloseable {
         URI address = addresses.get(addressIndex);
         TransactionTable table =
                 new TransactionTable(
-                        config.maxPendingRequests(), executors.dispatch(), executors.scheduler());
+                        config.maxPendingRequests(), Runnable::run, executors.scheduler());
         FrameRouter[] router = new FrameRouter[1];
         Connection candidate =
                 new Connection(
@@ -586,9 +661,13 @@ public final class JanusClient implements AutoCloseable {
                                 });
     }
 
-    /** Returns false when the candidate cannot become the connection (closed, or it went down). */
+    /**
+     * The candidate answered {@code info}: it becomes the connection, but the state turns {@code
+     * CONNECTED} only once the tracked sessions are claimed on it, so that no request is sent on a
+     * session whose events Janus still routes to the old socket. Returns false when the candidate
+     * cannot become the connection (closed, or it went down).
+     */
     private boolean connected(Connection candidate, ObjectNode info, int addressIndex) {
-        CompletableFuture<Void> attempt;
         boolean reconnected;
         synchronized (lifecycle) {
             if (state != JanusConnectionState.CONNECTING || candidate.isDown()) {
@@ -597,16 +676,34 @@ public final class JanusClient implements AutoCloseable {
             }
             serverInfo = info;
             connection = candidate;
-            state = JanusConnectionState.CONNECTED;
             preferredAddress = addressIndex;
             retries = 0;
             gaveUp = false;
             pendingTransport = null;
             reconnected = everConnected;
+            startPinger(candidate);
+        }
+        CompletableFuture<?> unused =
+                reclaimSessions(candidate)
+                        .whenComplete((done, error) -> claimed(candidate, info, reconnected));
+        return true;
+    }
+
+    /**
+     * Reclaim settled: the connection is up, unless it went down or the client closed meanwhile.
+     */
+    private void claimed(Connection candidate, ObjectNode info, boolean reconnected) {
+        CompletableFuture<Void> attempt;
+        synchronized (lifecycle) {
+            if (connection != candidate || state != JanusConnectionState.CONNECTING) {
+                return; // lost again, or closed: no stale "connected"
+            }
+            state = JanusConnectionState.CONNECTED;
             everConnected = true;
             attempt = connecting;
             connecting = null;
-            startPinger(candidate);
+            // Queued under the lock: a loss right after cannot queue its "disconnected" first.
+            dispatcher.connected(List.copyOf(connectionListeners), candidate.address);
         }
         if (reconnected) {
             counters.reconnects.increment();
@@ -619,24 +716,14 @@ public final class JanusClient implements AutoCloseable {
         if (attempt != null) {
             attempt.complete(null);
         }
-        CompletableFuture<?> unused =
-                reclaimSessions(candidate)
-                        .whenComplete(
-                                (done, error) -> {
-                                    if (connection != candidate) {
-                                        return; // lost again meanwhile: no stale "connected"
-                                    }
-                                    for (JanusConnectionListener listener : connectionListeners) {
-                                        runListener(() -> listener.onConnected(candidate.address));
-                                    }
-                                });
-        return true;
     }
 
     /**
      * After a reconnect: claims every session this client tracks, so Janus sends their events here
      * again. A session Janus answers with an error (458: Janus restarted, or the reclaim window
-     * passed) is lost; one whose claim got no answer stays for the next connection.
+     * passed) is lost; one whose claim got no answer stays for the next connection. Completes when
+     * every claim settled and every {@code sessionLost} was delivered, so {@code connected} comes
+     * after them.
      */
     private CompletableFuture<Void> reclaimSessions(Connection candidate) {
         List<JanusSession> live =
@@ -645,13 +732,15 @@ public final class JanusClient implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         if (!config.reclaim()) {
-            live.forEach(
-                    session ->
-                            session.lost(
-                                    JanusException.NO_CODE,
-                                    "the connection was lost and reclaim is off",
-                                    "reclaim-off"));
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.allOf(
+                    live.stream()
+                            .map(
+                                    session ->
+                                            session.lost(
+                                                    JanusException.NO_CODE,
+                                                    "the connection was lost and reclaim is off",
+                                                    "reclaim-off"))
+                            .toArray(CompletableFuture<?>[]::new));
         }
         CompletableFuture<?>[] claims = new CompletableFuture<?>[live.size()];
         for (int i = 0; i < claims.length; i++) {
@@ -665,15 +754,18 @@ public final class JanusClient implements AutoCloseable {
                                     null,
                                     RequestOptions.defaults())
                             .handle(
-                                    (reply, error) -> {
-                                        reclaimed(session, error == null ? null : unwrap(error));
-                                        return null;
-                                    });
+                                    (reply, error) ->
+                                            reclaimed(
+                                                    session, error == null ? null : unwrap(error)))
+                            .thenCompose(delivered -> delivered);
         }
         return CompletableFuture.allOf(claims);
     }
 
-    private void reclaimed(JanusSession session, Throwable error) {
+    /**
+     * Returns when the outcome's event (a sessionLost) was delivered, at once when there is none.
+     */
+    private CompletableFuture<Void> reclaimed(JanusSession session, Throwable error) {
         if (error == null) {
             counters.sessionsReclaimed.increment();
             LOG.debug("Session {} claimed again", session.id());
@@ -682,10 +774,11 @@ public final class JanusClient implements AutoCloseable {
                 || error instanceof JanusClosedException) {
             LOG.debug("Claim of session {} not answered: {}", session.id(), error.toString());
         } else if (error instanceof JanusException janus) {
-            session.lost(janus.code(), janus.reason(), "claim");
+            return session.lost(janus.code(), janus.reason(), "claim");
         } else {
-            session.lost(JanusException.NO_CODE, String.valueOf(error), "claim");
+            return session.lost(JanusException.NO_CODE, String.valueOf(error), "claim");
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Every address of a round failed: tell a waiting connect(), then retry or give up. */
@@ -773,6 +866,7 @@ public final class JanusClient implements AutoCloseable {
         if (!lost.markDown()) {
             return;
         }
+        CompletableFuture<Void> attempt = null;
         boolean wasCurrent;
         synchronized (lifecycle) {
             wasCurrent = connection == lost;
@@ -780,10 +874,17 @@ public final class JanusClient implements AutoCloseable {
                 connection = null;
                 stopPinger();
                 lastFailure = cause;
-                if (state == JanusConnectionState.CONNECTED) {
+                if (state == JanusConnectionState.CONNECTED
+                        || state == JanusConnectionState.CONNECTING) {
+                    // CONNECTING here: lost while claiming, the round's attempt fails with it.
                     state = JanusConnectionState.DISCONNECTED;
+                    attempt = connecting;
+                    connecting = null;
                 }
             }
+        }
+        if (attempt != null) {
+            attempt.completeExceptionally(cause);
         }
         // State first: whoever sees a request fail also sees the connection down.
         lost.release(cause);
@@ -858,32 +959,14 @@ public final class JanusClient implements AutoCloseable {
     }
 
     private void notifyDisconnected(JanusException cause) {
-        for (JanusConnectionListener listener : connectionListeners) {
-            runListener(() -> listener.onDisconnected(cause));
-        }
-    }
-
-    private void runListener(Runnable call) {
-        Runnable guarded =
-                () -> {
-                    try {
-                        call.run();
-                    } catch (RuntimeException e) {
-                        LOG.warn("A connection listener failed", e);
-                    }
-                };
-        try {
-            executors.dispatch().execute(guarded);
-        } catch (RejectedExecutionException e) {
-            guarded.run();
-        }
+        dispatcher.disconnected(List.copyOf(connectionListeners), cause);
     }
 
     private void destroyOwnedSessions() {
         CompletableFuture<?>[] destroys =
                 sessions.values().stream()
                         .filter(JanusSession::isOwned)
-                        .map(JanusSession::destroy)
+                        .map(session -> session.destroyInPlace(RequestOptions.defaults()))
                         .toArray(CompletableFuture<?>[]::new);
         try {
             CompletableFuture.allOf(destroys)
@@ -967,12 +1050,14 @@ public final class JanusClient implements AutoCloseable {
         return request(RequestKind.CREATE, 0, 0, fields, options)
                 .thenApply(
                         reply -> {
-                            JanusSession session =
-                                    new JanusSession(
-                                            this,
-                                            reply.frame().path("data").path("id").asLong(),
-                                            true);
-                            track(session);
+                            long created = reply.frame().path("data").path("id").asLong();
+                            JanusSession session = new JanusSession(this, created, true);
+                            if (!track(session)) {
+                                // Closed meanwhile: Janus expires it (no request can be sent).
+                                session.closeLocally(new JanusClosedException("client closed"));
+                                throw new JanusClosedException(
+                                        "client closed while session " + created + " was created");
+                            }
                             session.startKeepAlive();
                             return session;
                         });

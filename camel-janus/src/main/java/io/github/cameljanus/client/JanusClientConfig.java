@@ -42,6 +42,7 @@ public final class JanusClientConfig {
     private final String threadNamePrefix;
     private final ScheduledExecutorService scheduler;
     private final Executor dispatchExecutor;
+    private final Executor completionExecutor;
 
     private JanusClientConfig(Builder b) {
         if (b.addresses.isEmpty()) {
@@ -88,6 +89,7 @@ public final class JanusClientConfig {
                                 threadNamePrefix, JdkWebSocketTransportFactory.Delivery.SELECTOR);
         this.scheduler = b.scheduler;
         this.dispatchExecutor = b.dispatchExecutor;
+        this.completionExecutor = b.completionExecutor;
     }
 
     /** Returns a builder with the defaults. */
@@ -228,9 +230,20 @@ public final class JanusClientConfig {
         return scheduler;
     }
 
-    /** Returns the externally owned dispatch executor, null when the client creates its own. */
+    /**
+     * Returns the externally owned executor of event delivery, null when the client creates its
+     * own.
+     */
     public Executor dispatchExecutor() {
         return dispatchExecutor;
+    }
+
+    /**
+     * Returns the externally owned executor that callers' futures complete on, null when the client
+     * creates its own.
+     */
+    public Executor completionExecutor() {
+        return completionExecutor;
     }
 
     @Override
@@ -300,6 +313,7 @@ public final class JanusClientConfig {
         private String threadNamePrefix = "janus";
         private ScheduledExecutorService scheduler;
         private Executor dispatchExecutor;
+        private Executor completionExecutor;
 
         private Builder() {}
 
@@ -564,14 +578,28 @@ public final class JanusClientConfig {
         }
 
         /**
-         * Uses an externally owned executor for completing futures and delivering events (never
-         * shut down by the client).
+         * Uses an externally owned executor for delivering events to listeners (never shut down by
+         * the client). It must queue tasks while its threads are busy.
          *
          * @param dispatchExecutor nullable: the client creates and owns one
          * @return this
          */
         public Builder dispatchExecutor(Executor dispatchExecutor) {
             this.dispatchExecutor = dispatchExecutor;
+            return this;
+        }
+
+        /**
+         * Uses an externally owned executor for completing the futures the client returns (never
+         * shut down by the client). Keep it apart from the dispatch executor: a listener that
+         * blocks waiting for a reply must not hold the thread that reply needs. It must queue tasks
+         * while its threads are busy.
+         *
+         * @param completionExecutor nullable: the client creates and owns one
+         * @return this
+         */
+        public Builder completionExecutor(Executor completionExecutor) {
+            this.completionExecutor = completionExecutor;
             return this;
         }
 

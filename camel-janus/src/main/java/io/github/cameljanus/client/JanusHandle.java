@@ -73,7 +73,7 @@ public final class JanusHandle {
         if (jsep != null) {
             fields.set("jsep", jsep);
         }
-        return request(RequestKind.MESSAGE, fields, options);
+        return session.client().toCaller(request(RequestKind.MESSAGE, fields, options));
     }
 
     /**
@@ -96,7 +96,8 @@ public final class JanusHandle {
     public CompletableFuture<Void> trickle(JsonNode candidate, RequestOptions options) {
         ObjectNode fields = Frames.MAPPER.createObjectNode();
         fields.set("candidate", candidate);
-        return request(RequestKind.TRICKLE, fields, options).thenApply(reply -> null);
+        return session.client()
+                .toCaller(request(RequestKind.TRICKLE, fields, options).thenApply(reply -> null));
     }
 
     /**
@@ -119,7 +120,8 @@ public final class JanusHandle {
     public CompletableFuture<Void> trickle(List<JsonNode> candidates, RequestOptions options) {
         ObjectNode fields = Frames.MAPPER.createObjectNode();
         fields.putArray("candidates").addAll(candidates);
-        return request(RequestKind.TRICKLE, fields, options).thenApply(reply -> null);
+        return session.client()
+                .toCaller(request(RequestKind.TRICKLE, fields, options).thenApply(reply -> null));
     }
 
     /** Tells Janus that no more candidates will come. */
@@ -149,7 +151,8 @@ public final class JanusHandle {
      * @return completes on {@code success}
      */
     public CompletableFuture<Void> hangup(RequestOptions options) {
-        return request(RequestKind.HANGUP, null, options).thenApply(reply -> null);
+        return session.client()
+                .toCaller(request(RequestKind.HANGUP, null, options).thenApply(reply -> null));
     }
 
     /** Detaches the handle (see {@link #detach(RequestOptions)}). */
@@ -165,12 +168,15 @@ public final class JanusHandle {
      * @return completes when detached
      */
     public CompletableFuture<Void> detach(RequestOptions options) {
-        return request(RequestKind.DETACH, null, options)
-                .thenApply(
-                        reply -> {
-                            closeLocally(new JanusClosedException("handle detached"));
-                            return null;
-                        });
+        return session.client()
+                .toCaller(
+                        request(RequestKind.DETACH, null, options)
+                                .thenApply(
+                                        reply -> {
+                                            closeLocally(
+                                                    new JanusClosedException("handle detached"));
+                                            return null;
+                                        }));
     }
 
     /** Returns true once the handle is detached or its session ended. */

@@ -74,17 +74,19 @@ public final class JanusSession {
         if (opaqueId != null) {
             fields.put("opaque_id", opaqueId);
         }
-        return request(RequestKind.ATTACH, fields, options)
-                .thenApply(
-                        reply -> {
-                            long handleId = reply.frame().path("data").path("id").asLong();
-                            JanusHandle handle = new JanusHandle(this, handleId, plugin);
-                            handles.put(handleId, handle);
-                            if (closed.get()) {
-                                handle.closeLocally(new JanusClosedException("session closed"));
-                            }
-                            return handle;
-                        });
+        return client.toCaller(
+                request(RequestKind.ATTACH, fields, options)
+                        .thenApply(
+                                reply -> {
+                                    long handleId = reply.frame().path("data").path("id").asLong();
+                                    JanusHandle handle = new JanusHandle(this, handleId, plugin);
+                                    handles.put(handleId, handle);
+                                    if (closed.get()) {
+                                        handle.closeLocally(
+                                                new JanusClosedException("session closed"));
+                                    }
+                                    return handle;
+                                }));
     }
 
     /**
@@ -116,6 +118,11 @@ public final class JanusSession {
      * @return completes on the ack
      */
     public CompletableFuture<Void> keepAlive(RequestOptions options) {
+        return client.toCaller(keepAliveInPlace(options));
+    }
+
+    /** The keepalive of the timer: its outcome is only bookkeeping, so it completes in place. */
+    CompletableFuture<Void> keepAliveInPlace(RequestOptions options) {
         return request(RequestKind.KEEPALIVE, null, options).thenApply(reply -> null);
     }
 
@@ -133,11 +140,14 @@ public final class JanusSession {
      * @return completes on {@code success}
      */
     public CompletableFuture<Void> claim(RequestOptions options) {
+        return client.toCaller(claimInPlace(options));
+    }
+
+    private CompletableFuture<Void> claimInPlace(RequestOptions options) {
         return request(RequestKind.CLAIM, null, options)
                 .thenApply(
                         reply -> {
-                            if (client.knownSession(id) != this) {
-                                client.track(this);
+                            if (client.knownSession(id) != this && client.track(this)) {
                                 startKeepAlive();
                             }
                             return null;
@@ -157,6 +167,14 @@ public final class JanusSession {
      * @return completes on {@code success}
      */
     public CompletableFuture<Void> destroy(RequestOptions options) {
+        return client.toCaller(destroyInPlace(options));
+    }
+
+    /**
+     * The destroy of a closing client, which waits for it: completing in place keeps that wait
+     * independent of the completion executor's threads.
+     */
+    CompletableFuture<Void> destroyInPlace(RequestOptions options) {
         return request(RequestKind.DESTROY, null, options)
                 .thenApply(
                         reply -> {
@@ -264,18 +282,25 @@ public final class JanusSession {
      * @param cause what found out: {@code keepalive}, {@code claim}, {@code reclaim-off}, {@code
      *     timeout}
      */
-    void lost(int code, String reason, String cause) {
+    CompletableFuture<Void> lost(int code, String reason, String cause) {
         if (closeLocally(new JanusClosedException(code, "session " + id + " lost: " + reason))) {
-            reportLost(code, reason, cause);
+            return reportLost(code, reason, cause);
         }
+        return CompletableFuture.completedFuture(null);
     }
 
-    /** Delivers the {@link JanusEvent#SESSION_LOST} event (the session is already closed). */
-    void reportLost(int code, String reason, String cause) {
+    /**
+     * Delivers the {@link JanusEvent#SESSION_LOST} event (the session is already closed).
+     *
+     * @return completes once listeners had it
+     */
+    CompletableFuture<Void> reportLost(int code, String reason, String cause) {
         client.sessionLost(this, cause);
         ObjectNode frame = Frames.frame(JanusEvent.SESSION_LOST).put("session_id", id);
         frame.put("cause", cause);
         frame.putObject("error").put("code", code).put("reason", reason);
-        client.deliver(this, null, frame);
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        client.deliver(this, null, frame, delivered);
+        return delivered;
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,7 +134,9 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                                 transport.release();
                                 result.completeExceptionally(
                                         HandshakeFailures.of(uri, unwrap(error)));
-                            } else if (transport.isClosed()) {
+                            } else if (transport.isClosed() || result.isCancelled()) {
+                                // Cancelled (the client closed) while the handshake ran: the
+                                // socket and its HttpClient must not outlive the attempt.
                                 ws.abort();
                                 transport.release();
                                 result.completeExceptionally(
@@ -153,6 +156,13 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                             }
                         },
                         completer);
+        CompletableFuture<?> cancellation =
+                result.whenComplete(
+                        (done, error) -> {
+                            if (error instanceof CancellationException) {
+                                opening.cancel(true);
+                            }
+                        });
         return result;
     }
 

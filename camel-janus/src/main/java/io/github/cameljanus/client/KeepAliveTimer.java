@@ -68,7 +68,7 @@ final class KeepAliveTimer {
         }
         Connection sentOn = session.client().currentConnection();
         CompletableFuture<?> unused =
-                session.keepAlive()
+                session.keepAliveInPlace(RequestOptions.defaults())
                         .whenComplete(
                                 (ignored, error) -> {
                                     if (error != null) {
@@ -96,7 +96,7 @@ final class KeepAliveTimer {
                 || error instanceof JanusClosedException) {
             LOG.debug("Keepalive of session {} not answered: {}", session.id(), error.getMessage());
         } else if (error instanceof JanusException janus && janus.code() == 458) {
-            session.lost(janus.code(), janus.reason(), "keepalive");
+            CompletableFuture<?> unused = session.lost(janus.code(), janus.reason(), "keepalive");
         } else {
             LOG.warn("Keepalive of session {} failed: {}", session.id(), error.getMessage());
         }

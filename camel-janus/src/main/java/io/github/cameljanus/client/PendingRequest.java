@@ -53,7 +53,22 @@ final class PendingRequest {
         this.awaitEvent = options.awaitEvent();
         this.failOnPluginError = options.failOnPluginError();
         this.timeout = timeout;
-        this.deadline = System.nanoTime() + timeout.toNanos();
+        this.deadline = deadlineOf(System.nanoTime(), timeout);
+    }
+
+    /**
+     * When a request sent at {@code now} times out. A timeout too long for nanoseconds (about 292
+     * years) means no deadline in practice: it saturates, so that registering never throws.
+     */
+    static long deadlineOf(long now, Duration timeout) {
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = Long.MAX_VALUE;
+        }
+        long limit = Long.MAX_VALUE / 4; // nanoTime differences must not overflow in the sweep
+        return now + Math.min(nanos, limit);
     }
 
     /** Returns the transaction id to put in the envelope. */

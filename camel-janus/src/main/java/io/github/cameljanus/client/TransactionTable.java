@@ -24,8 +24,11 @@ import java.util.function.Predicate;
  * The requests of one connection waiting for their final reply: transaction id to slot {owner
  * (session/handle ids), kind, deadline, future}. Each slot completes exactly once, by the first of:
  * its final frame (per {@link RequestKind.Completion}), an {@code error}, its deadline, or a
- * failure of its owner or the connection. Futures are completed on the completion executor, never
- * on the caller of these methods (the socket's reader). Usable without a socket.
+ * failure of its owner or the connection. Futures are completed on the completion executor. The
+ * client gives an executor that runs in place (the reader, the deadline sweep, the failing thread):
+ * no pool a caller can block is needed for a request to complete, and callers receive their futures
+ * through the client's completion executor ({@link JanusClient}), never on the socket's thread.
+ * Usable without a socket.
  *
  * <p>Deadlines: one sweep per table, armed at the earliest deadline of its open slots, expires what
  * is due and arms itself again for the next one. A timer per request cost a scheduler task and two
