@@ -86,6 +86,24 @@ public class JanusProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        SharedConnection current = connection;
+        if (current == null) {
+            exchange.setException(new IllegalStateException("The janus: producer is not started"));
+            callback.done(true);
+            return true;
+        }
+        long maxWait = getEndpoint().getConfiguration().getRequestTimeout();
+        return current.afterFirstRound(maxWait, inline -> send(exchange, callback, inline));
+    }
+
+    /**
+     * Sends the exchange's request.
+     *
+     * @param inline true when called from process() itself: a failure before sending completes the
+     *     exchange synchronously
+     * @return true when the callback was called synchronously
+     */
+    private boolean send(Exchange exchange, AsyncCallback callback, boolean inline) {
         CompletableFuture<Consumer<Message>> reply;
         try {
             Message in = exchange.getMessage();
@@ -97,8 +115,8 @@ public class JanusProducer extends DefaultAsyncProducer {
             reply = requests.send(operation, in, options(exchange));
         } catch (RuntimeException e) {
             exchange.setException(e);
-            callback.done(true);
-            return true;
+            callback.done(inline);
+            return inline;
         }
         // The callback completes the exchange; the returned stage has nothing more to report.
         CompletableFuture<?> unused =

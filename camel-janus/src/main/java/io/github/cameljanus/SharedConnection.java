@@ -23,7 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.CamelContext;
@@ -55,6 +57,10 @@ final class SharedConnection {
     private final ExecutorService completions;
     private final ThreadLocal<Boolean> onOwnThread = ThreadLocal.withInitial(() -> false);
     private final JanusClient client;
+
+    /** The first connect round: requests made while it runs wait for it (within their deadline). */
+    private final CompletableFuture<Void> firstRound = new CompletableFuture<>();
+
     private final Map<String, ManagedHandle> managedHandles = new HashMap<>();
     private int users;
 
@@ -205,6 +211,50 @@ final class SharedConnection {
         return client;
     }
 
+    /** A request sender that may run now or later (see {@link #afterFirstRound}). */
+    @FunctionalInterface
+    interface Send {
+        /**
+         * Sends.
+         *
+         * @param inline true when it runs inside the caller's call
+         * @return true when it completed synchronously
+         */
+        boolean send(boolean inline);
+    }
+
+    /**
+     * Runs {@code send} once the connection's first connect round is over (at once when it is): a
+     * route's first request right after start waits for the handshake instead of failing, but for
+     * at most {@code maxWaitMillis}; after a failed round requests fail fast. A waiting send runs
+     * on the completion pool, never on the socket's thread.
+     *
+     * @param send sends; told whether it runs inside this call, returns whether it completed
+     *     synchronously
+     * @return true when {@code send} ran inside this call and completed synchronously
+     */
+    boolean afterFirstRound(long maxWaitMillis, Send send) {
+        if (firstRound.isDone()) {
+            return send.send(true);
+        }
+        CompletableFuture<Void> wait = firstRound.copy();
+        try {
+            ScheduledFuture<?> bound =
+                    scheduler.schedule(
+                            () -> wait.complete(null), maxWaitMillis, TimeUnit.MILLISECONDS);
+            CompletableFuture<?> unused = wait.whenComplete((done, error) -> bound.cancel(false));
+        } catch (RejectedExecutionException e) {
+            wait.complete(null); // closing: the send fails fast
+        }
+        CompletableFuture<?> unused =
+                wait.whenCompleteAsync(
+                        (done, error) -> {
+                            boolean unusedSync = send.send(false);
+                        },
+                        completions);
+        return false;
+    }
+
     ConnectionKey key() {
         return key;
     }
@@ -240,6 +290,7 @@ final class SharedConnection {
                 client.connect()
                         .whenComplete(
                                 (connected, error) -> {
+                                    firstRound.complete(null);
                                     if (error != null) {
                                         LOG.warn(
                                                 "Janus at {} is not reachable yet{}: {}",

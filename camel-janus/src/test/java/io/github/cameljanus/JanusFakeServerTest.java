@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -41,6 +42,9 @@ class JanusFakeServerTest {
     private final List<Exchange> failures = new CopyOnWriteArrayList<>();
     private final List<String> eventThreads = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch eventGate;
+
+    /** Holds the routes that block after a reply (see slowAfterReply). */
+    private final Semaphore gate = new Semaphore(0);
 
     @BeforeEach
     void start() throws Exception {
@@ -78,6 +82,8 @@ class JanusFakeServerTest {
                 });
         context.start();
         template = context.createProducerTemplate();
+        // The context starts without waiting for the connection (it is made in the background).
+        await().atMost(Duration.ofSeconds(5)).ignoreExceptions().until(() -> fake.peer() != null);
     }
 
     @AfterEach
@@ -237,8 +243,7 @@ class JanusFakeServerTest {
     }
 
     @Test
-    void stoppingTheContextCompletesRequestsWhoseCompletionWaitsForABusyDispatchThread()
-            throws Exception {
+    void requestsCompleteWithinTheirDeadlineWhileEveryDispatchThreadRunsARoute() throws Exception {
         // One answered request first: the managed handle is attached before the threads block.
         assertThat(
                         template.request("direct:fake", e -> e.getMessage().setBody("{}"))
@@ -250,16 +255,57 @@ class JanusFakeServerTest {
         for (int i = 0; i < 5; i++) {
             pending.add(template.asyncSend("direct:fake", e -> e.getMessage().setBody("{}")));
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> fake.received("message").size() == 6);
+
+        // The event routes still hold every dispatch thread: the deadlines (300 ms) fire anyway.
+        for (CompletableFuture<Exchange> exchange : pending) {
+            assertThat(exchange.get(5, TimeUnit.SECONDS).getException())
+                    .isInstanceOf(JanusTimeoutException.class);
+        }
+        assertThat(eventGate.getCount()).isEqualTo(1);
+        eventGate.countDown();
+    }
+
+    @Test
+    void stoppingTheContextCompletesRequestsWhoseCompletionWaitsForABusyCompletionThread()
+            throws Exception {
+        context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:slowAfterReply")
+                                .to(
+                                        "janus:"
+                                                + fake.uri()
+                                                + "?plugin="
+                                                + FakeJanus.PLUGIN
+                                                + "&shutdownTimeout=1000&requestTimeout=100")
+                                .process(
+                                        e ->
+                                                assertThat(gate.tryAcquire(10, TimeUnit.SECONDS))
+                                                        .isTrue());
+                    }
+                });
+        // Every completion thread continues a route that blocks after its reply.
+        int threads = SharedConnection.dispatchThreads();
+        for (int i = 0; i < threads; i++) {
+            CompletableFuture<Exchange> unused =
+                    template.asyncSend("direct:slowAfterReply", e -> e.getMessage().setBody("{}"));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> gate.getQueueLength() == threads);
+        fake.on("message", FakeJanus.SILENT);
+        List<CompletableFuture<Exchange>> pending = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pending.add(
+                    template.asyncSend("direct:slowAfterReply", e -> e.getMessage().setBody("{}")));
+        }
         context.getShutdownStrategy().setTimeout(1); // do not wait for the in-flight exchanges
 
-        // Every dispatch thread is held by the route: the requests' completions (their timeout,
-        // or the failure close() gives them) wait in the queue. Stopping must still run them.
+        // Their completions wait in the completion pool's queue. Stopping must still run them.
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(this::stopContext);
         SharedConnections connections =
                 context.getComponent("janus", JanusComponent.class).connections();
         await().atMost(Duration.ofSeconds(15)).until(() -> connections.size() == 0);
-        eventGate.countDown();
+        gate.release(100);
 
         for (CompletableFuture<Exchange> exchange : pending) {
             assertThat(exchange.get(5, TimeUnit.SECONDS).getException())

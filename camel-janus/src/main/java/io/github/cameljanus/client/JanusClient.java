@@ -393,9 +393,14 @@ public final class JanusClient implements AutoCloseable {
      * failing thread) and their own stages only do bookkeeping; this is the one hand-off between a
      * reply and the caller's code. Cancelling the caller's future cancels the internal one (a
      * request's slot is then dropped). While the executor refuses work (it is shut down) the
-     * caller's future completes in place.
+     * caller's future completes in place. A future already done (a request that failed fast) is
+     * returned as it is: its dependents run on the caller's thread.
      */
     <T> CompletableFuture<T> toCaller(CompletableFuture<T> internal) {
+        if (internal.isDone()) {
+            // Failed fast (not connected, closed, too many pending): the caller's own thread.
+            return internal;
+        }
         CompletableFuture<T> caller = new CompletableFuture<>();
         CompletableFuture<?> unused =
                 internal.whenComplete(

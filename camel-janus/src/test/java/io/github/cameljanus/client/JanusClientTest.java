@@ -641,7 +641,7 @@ class JanusClientTest {
         await().atMost(WAIT).until(() -> janus.received("message").size() == 1);
         ObjectNode request = janus.received("message").get(0);
         janus.peer().send(FakeJanus.event(request, PLUGIN, json("{}")));
-        assertThat(get(continuation)).startsWith("janus-dispatch-");
+        assertThat(get(continuation)).startsWith("janus-completion-");
     }
 
     @Test
@@ -713,8 +713,13 @@ class JanusClientTest {
     void externallyOwnedExecutorsAreUsedButNotShutDown() throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         ExecutorService dispatch = Executors.newFixedThreadPool(2);
+        ExecutorService completion = Executors.newFixedThreadPool(2);
         try {
-            connect(builder -> builder.scheduler(scheduler).dispatchExecutor(dispatch));
+            connect(
+                    builder ->
+                            builder.scheduler(scheduler)
+                                    .dispatchExecutor(dispatch)
+                                    .completionExecutor(completion));
             String thread =
                     get(client.ping().thenApply(ignored -> Thread.currentThread().getName()));
             client.close();
@@ -722,9 +727,11 @@ class JanusClientTest {
             assertThat(thread).doesNotStartWith("janus-");
             assertThat(scheduler.isShutdown()).isFalse();
             assertThat(dispatch.isShutdown()).isFalse();
+            assertThat(completion.isShutdown()).isFalse();
         } finally {
             scheduler.shutdownNow();
             dispatch.shutdownNow();
+            completion.shutdownNow();
         }
     }
 

@@ -73,7 +73,7 @@ class JdkWebSocketTransportTest {
                                 json("{\"result\":\"ok\"}")));
 
         // completedOn first: a thread waiting on pending itself may run its dependents.
-        assertThat(get(completedOn)).startsWith("janus-dispatch-");
+        assertThat(get(completedOn)).startsWith("janus-completion-");
         assertThat(get(pending).data().path("result").asText()).isEqualTo("ok");
     }
 
