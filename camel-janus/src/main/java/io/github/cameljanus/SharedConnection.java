@@ -6,6 +6,7 @@ package io.github.cameljanus;
 
 import io.github.cameljanus.client.JanusClient;
 import io.github.cameljanus.client.JanusClientConfig;
+import io.github.cameljanus.client.JanusClosedException;
 import io.github.cameljanus.client.JanusConnectionListener;
 import io.github.cameljanus.client.JanusConnectionState;
 import io.github.cameljanus.client.JanusTransportFactory;
@@ -291,18 +292,20 @@ final class SharedConnection {
                         .whenComplete(
                                 (connected, error) -> {
                                     firstRound.complete(null);
-                                    if (error != null) {
+                                    Throwable cause =
+                                            error instanceof CompletionException
+                                                            && error.getCause() != null
+                                                    ? error.getCause()
+                                                    : error;
+                                    // A close while connecting is not worth a warning.
+                                    if (cause != null && !(cause instanceof JanusClosedException)) {
                                         LOG.warn(
                                                 "Janus at {} is not reachable yet{}: {}",
                                                 key.addresses(),
                                                 key.reconnect()
                                                         ? " (reconnecting in the background)"
                                                         : "",
-                                                (error instanceof CompletionException
-                                                                        && error.getCause() != null
-                                                                ? error.getCause()
-                                                                : error)
-                                                        .getMessage());
+                                                cause.getMessage());
                                     }
                                 });
     }
