@@ -760,6 +760,30 @@ class JanusClientTest {
         assertThat(client.sessions()).extracting(JanusSession::id).doesNotContain(77L);
     }
 
+    @Test
+    void twoReferencesClaimingOneSessionRunOneKeepaliveThatEndsWithTheSession() throws Exception {
+        connect(builder -> builder.keepAliveInterval(Duration.ofMillis(100)));
+        JanusSession first = client.session(88);
+        JanusSession second = client.session(88);
+        CompletableFuture.allOf(first.claim(), second.claim()).get(5, TimeUnit.SECONDS);
+        assertThat(client.sessions()).hasSize(1);
+
+        get(client.session(88).destroy());
+        int sentAfterDestroy = keepalivesOf(88);
+
+        // The other reference was never tracked, so no timer of its keeps sending.
+        await().during(Duration.ofMillis(600))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> keepalivesOf(88) == sentAfterDestroy);
+    }
+
+    private int keepalivesOf(long session) {
+        return (int)
+                janus.received("keepalive").stream()
+                        .filter(k -> k.path("session_id").asLong() == session)
+                        .count();
+    }
+
     // ---- helpers ----
 
     private JanusClient connect(Consumer<JanusClientConfig.Builder> custom) {
