@@ -7,6 +7,7 @@ package io.github.cameljanus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.cameljanus.client.NoThreadLeaks;
 import io.github.cameljanus.testing.JanusServer;
 import java.time.Duration;
 import java.util.List;
@@ -28,9 +29,19 @@ public final class LeakCheck {
                 .toList();
     }
 
-    /** Waits until no thread of ours is alive. */
+    /**
+     * Waits until no thread of ours is alive, the JDK transports' HttpClient selector threads
+     * included (their names are the JDK's, so they are found through the clients that own them).
+     */
     public static void awaitNoJanusThreadAlive(Duration atMost) {
-        await().atMost(atMost).untilAsserted(() -> assertThat(janusThreadsAlive()).isEmpty());
+        await().atMost(atMost)
+                .untilAsserted(
+                        () -> {
+                            assertThat(janusThreadsAlive()).isEmpty();
+                            assertThat(NoThreadLeaks.reachableJdkHttpClients())
+                                    .as("HttpClients of JDK transports still reachable")
+                                    .isZero();
+                        });
     }
 
     /**

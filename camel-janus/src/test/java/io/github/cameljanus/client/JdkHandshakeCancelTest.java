@@ -23,12 +23,14 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A handshake cancelled while it runs (the client closed) must not leave a WebSocket open when the
  * server answers afterwards. The server here is a socket that answers the upgrade only once the
  * test says so.
  */
+@ExtendWith(NoThreadLeaks.class)
 class JdkHandshakeCancelTest {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";

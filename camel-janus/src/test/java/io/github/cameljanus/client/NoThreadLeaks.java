@@ -55,6 +55,15 @@ public final class NoThreadLeaks implements BeforeAllCallback, AfterAllCallback 
                         });
     }
 
+    /**
+     * Returns how many HttpClients made by JDK transports are still reachable after a GC: each
+     * holds a selector thread (HttpClient-n-SelectorManager) until it is collected on Java 17.
+     */
+    public static int reachableJdkHttpClients() {
+        System.gc(); // weak references to unreachable clients clear
+        return JdkWebSocketTransportFactory.reachableHttpClients();
+    }
+
     /** Returns the names of live threads that belong to a client or its WebSocket library. */
     public static List<String> leakedThreads() {
         return leakedThreads(Set.of());
