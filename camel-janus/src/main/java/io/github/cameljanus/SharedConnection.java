@@ -359,16 +359,25 @@ final class SharedConnection {
         }
     }
 
-    /** Both pools share one shutdownTimeout; events still queued at its end are dropped. */
+    /**
+     * Both pools share one shutdownTimeout; events still queued at its end are dropped. Closed from
+     * a route on one of the pools, it only shuts them down: their threads run what waits in their
+     * queues (the completions of the requests close() failed among it) once that route returns, and
+     * nothing interrupts the calling route.
+     */
     private void stopPools() {
         executors.shutdownNow(scheduler);
+        if (onOwnThread.get()) {
+            dispatcher.shutdown();
+            completions.shutdown();
+            return;
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(key.shutdownTimeout());
-        boolean own = onOwnThread.get();
         dispatcher.shutdown();
-        PoolDrain.drainAndStop(completions, Duration.ofMillis(key.shutdownTimeout()), own);
+        PoolDrain.drainAndStop(completions, Duration.ofMillis(key.shutdownTimeout()), false);
         try {
             long left = deadline - System.nanoTime();
-            if (!own && !dispatcher.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+            if (!dispatcher.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
                 LOG.debug("Dispatch threads still busy after {} ms", key.shutdownTimeout());
             }
         } catch (InterruptedException e) {

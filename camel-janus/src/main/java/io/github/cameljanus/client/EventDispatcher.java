@@ -77,8 +77,7 @@ final class EventDispatcher {
             JanusEvent event,
             List<? extends Iterable<JanusEventListener>> listenerGroups,
             CompletableFuture<Void> delivered) {
-        if (queued.incrementAndGet() > capacity) {
-            queued.decrementAndGet();
+        if (!reserve()) {
             counters.droppedEvents.increment();
             if (overflowing.compareAndSet(false, true)) {
                 LOG.warn(
@@ -92,6 +91,19 @@ final class EventDispatcher {
             return;
         }
         enqueue(sessionId, new EventDelivery(event, listenerGroups, delivered));
+    }
+
+    /** Takes a place in the bound; never lets the count pass it, not even for an instant. */
+    private boolean reserve() {
+        while (true) {
+            int now = queued.get();
+            if (now >= capacity) {
+                return false;
+            }
+            if (queued.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
     }
 
     /** Queues {@code connected} for the connection listeners, after every earlier change. */

@@ -66,6 +66,7 @@ public final class JanusClient implements AutoCloseable {
     private int preferredAddress;
     private boolean everConnected;
     private volatile boolean closing; // written under lifecycle
+    private boolean connectedNotified; // guarded by lifecycle: listeners heard this connection
     private final Backoff backoff;
 
     private JanusClient(JanusClientConfig config) {
@@ -145,7 +146,7 @@ public final class JanusClient implements AutoCloseable {
                     if (connecting == null) {
                         connecting = new CompletableFuture<>();
                     }
-                    return connecting.copy();
+                    return toCaller(connecting.copy());
                 case DISCONNECTED:
                 default:
                     cancelRetry();
@@ -153,7 +154,7 @@ public final class JanusClient implements AutoCloseable {
                     gaveUp = false;
                     state = JanusConnectionState.CONNECTING;
                     connecting = new CompletableFuture<>();
-                    result = connecting.copy();
+                    result = toCaller(connecting.copy());
             }
         }
         startRound();
@@ -208,7 +209,8 @@ public final class JanusClient implements AutoCloseable {
         synchronized (lifecycle) {
             connectionListeners.add(listener);
             Connection current = connection;
-            if (state == JanusConnectionState.CONNECTED && current != null) {
+            if (state == JanusConnectionState.CONNECTED && connectedNotified && current != null) {
+                // (Not yet notified: the pending notification's snapshot includes this listener.)
                 dispatcher.connected(List.of(listener), current.address);
             }
         }
@@ -367,6 +369,10 @@ public final class JanusClient implements AutoCloseable {
             opening = pendingTransport;
             pendingTransport = null;
             stopPinger();
+            if (previous == JanusConnectionState.CONNECTED && connectedNotified) {
+                connectedNotified = false;
+                notifyDisconnected(closed);
+            }
         }
         if (opening != null) {
             // Aborts a handshake in progress (the transport releases its threads).
@@ -379,9 +385,6 @@ public final class JanusClient implements AutoCloseable {
         if (attempt != null) {
             attempt.completeExceptionally(closed);
         }
-        if (previous == JanusConnectionState.CONNECTED) {
-            notifyDisconnected(closed);
-        }
         executors.shutdown(config.shutdownTimeout());
     }
 
@@ -391,10 +394,10 @@ public final class JanusClient implements AutoCloseable {
      * What a caller gets for an internal future: the same outcome, completed on the completion
      * executor. Internal futures complete in place (on the reader, the deadline sweep or the
      * failing thread) and their own stages only do bookkeeping; this is the one hand-off between a
-     * reply and the caller's code. Cancelling the caller's future cancels the internal one (a
-     * request's slot is then dropped). While the executor refuses work (it is shut down) the
-     * caller's future completes in place. A future already done (a request that failed fast) is
-     * returned as it is: its dependents run on the caller's thread.
+     * reply and the caller's code. Cancelling the caller's future cancels the internal one (for a
+     * plugin message, which is the request itself, its slot is then dropped). While the executor
+     * refuses work (it is shut down) the caller's future completes in place. A future already done
+     * (a request that failed fast) is returned as it is: its dependents run on the caller's thread.
      */
     <T> CompletableFuture<T> toCaller(CompletableFuture<T> internal) {
         if (internal.isDone()) {
@@ -688,27 +691,47 @@ public final class JanusClient implements AutoCloseable {
             reconnected = everConnected;
             startPinger(candidate);
         }
+        List<CompletableFuture<CompletableFuture<Void>>> claims = reclaimSessions(candidate);
         CompletableFuture<?> unused =
-                reclaimSessions(candidate)
-                        .whenComplete((done, error) -> claimed(candidate, info, reconnected));
+                CompletableFuture.allOf(claims.toArray(CompletableFuture<?>[]::new))
+                        .whenComplete(
+                                (settled, error) ->
+                                        claimed(
+                                                candidate,
+                                                info,
+                                                reconnected,
+                                                lostDelivered(claims)));
         return true;
     }
 
+    /** Completes when every claim's sessionLost (if any) was delivered; the claims are settled. */
+    private static CompletableFuture<Void> lostDelivered(
+            List<CompletableFuture<CompletableFuture<Void>>> claims) {
+        return CompletableFuture.allOf(
+                claims.stream().map(CompletableFuture::join).toArray(CompletableFuture<?>[]::new));
+    }
+
     /**
-     * Reclaim settled: the connection is up, unless it went down or the client closed meanwhile.
+     * The claims settled: the connection is up, unless it went down or the client closed meanwhile.
+     * Listeners hear {@code connected} once the {@code sessionLost} events of this reconnect were
+     * delivered, or after {@code requestTimeout} at the latest. The state never waits for a
+     * listener: a route that handles {@code sessionLost} can send requests at once.
      */
-    private void claimed(Connection candidate, ObjectNode info, boolean reconnected) {
+    private void claimed(
+            Connection candidate,
+            ObjectNode info,
+            boolean reconnected,
+            CompletableFuture<Void> lostDelivered) {
         CompletableFuture<Void> attempt;
         synchronized (lifecycle) {
             if (connection != candidate || state != JanusConnectionState.CONNECTING) {
                 return; // lost again, or closed: no stale "connected"
             }
             state = JanusConnectionState.CONNECTED;
+            connectedNotified = false;
             everConnected = true;
             attempt = connecting;
             connecting = null;
-            // Queued under the lock: a loss right after cannot queue its "disconnected" first.
-            dispatcher.connected(List.copyOf(connectionListeners), candidate.address);
         }
         if (reconnected) {
             counters.reconnects.increment();
@@ -721,50 +744,74 @@ public final class JanusClient implements AutoCloseable {
         if (attempt != null) {
             attempt.complete(null);
         }
+        CompletableFuture<Void> bounded = lostDelivered.copy();
+        try {
+            ScheduledFuture<?> bound =
+                    executors
+                            .scheduler()
+                            .schedule(
+                                    () -> bounded.complete(null),
+                                    config.requestTimeout().toMillis(),
+                                    TimeUnit.MILLISECONDS);
+            CompletableFuture<?> unused =
+                    bounded.whenComplete((done, error) -> bound.cancel(false));
+        } catch (RejectedExecutionException e) {
+            bounded.complete(null); // closing: notifyConnected sees it
+        }
+        CompletableFuture<?> unused =
+                bounded.whenComplete((done, error) -> notifyConnected(candidate));
+    }
+
+    /** Queues {@code connected}, unless the connection went down meanwhile. */
+    private void notifyConnected(Connection candidate) {
+        synchronized (lifecycle) {
+            if (connection != candidate || state != JanusConnectionState.CONNECTED) {
+                return;
+            }
+            connectedNotified = true;
+            // Queued under the lock: a loss after it cannot queue its "disconnected" first.
+            dispatcher.connected(List.copyOf(connectionListeners), candidate.address);
+        }
     }
 
     /**
      * After a reconnect: claims every session this client tracks, so Janus sends their events here
      * again. A session Janus answers with an error (458: Janus restarted, or the reclaim window
-     * passed) is lost; one whose claim got no answer stays for the next connection. Completes when
-     * every claim settled and every {@code sessionLost} was delivered, so {@code connected} comes
-     * after them.
+     * passed) is lost; one whose claim got no answer stays for the next connection. Each returned
+     * future completes when its claim settled, with the delivery of its sessionLost (if any).
      */
-    private CompletableFuture<Void> reclaimSessions(Connection candidate) {
+    private List<CompletableFuture<CompletableFuture<Void>>> reclaimSessions(Connection candidate) {
         List<JanusSession> live =
                 sessions.values().stream().filter(session -> !session.isClosed()).toList();
-        if (live.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
         if (!config.reclaim()) {
-            return CompletableFuture.allOf(
-                    live.stream()
-                            .map(
-                                    session ->
+            return live.stream()
+                    .map(
+                            session ->
+                                    CompletableFuture.completedFuture(
                                             session.lost(
                                                     JanusException.NO_CODE,
                                                     "the connection was lost and reclaim is off",
-                                                    "reclaim-off"))
-                            .toArray(CompletableFuture<?>[]::new));
+                                                    "reclaim-off")))
+                    .toList();
         }
-        CompletableFuture<?>[] claims = new CompletableFuture<?>[live.size()];
-        for (int i = 0; i < claims.length; i++) {
-            JanusSession session = live.get(i);
-            claims[i] =
-                    send(
-                                    candidate,
-                                    RequestKind.CLAIM,
-                                    session.id(),
-                                    0,
-                                    null,
-                                    RequestOptions.defaults())
-                            .handle(
-                                    (reply, error) ->
-                                            reclaimed(
-                                                    session, error == null ? null : unwrap(error)))
-                            .thenCompose(delivered -> delivered);
-        }
-        return CompletableFuture.allOf(claims);
+        return live.stream()
+                .map(
+                        session ->
+                                send(
+                                                candidate,
+                                                RequestKind.CLAIM,
+                                                session.id(),
+                                                0,
+                                                null,
+                                                RequestOptions.defaults())
+                                        .handle(
+                                                (reply, error) ->
+                                                        reclaimed(
+                                                                session,
+                                                                error == null
+                                                                        ? null
+                                                                        : unwrap(error))))
+                .toList();
     }
 
     /**
@@ -879,6 +926,13 @@ public final class JanusClient implements AutoCloseable {
                 connection = null;
                 stopPinger();
                 lastFailure = cause;
+                if (state == JanusConnectionState.CONNECTED && connectedNotified) {
+                    // Queued under the lock: it cannot overtake the "connected" of a next
+                    // connection (that one is queued under this lock too). Listeners that never
+                    // heard "connected" of this connection hear nothing of its loss either.
+                    connectedNotified = false;
+                    notifyDisconnected(cause);
+                }
                 if (state == JanusConnectionState.CONNECTED
                         || state == JanusConnectionState.CONNECTING) {
                     // CONNECTING here: lost while claiming, the round's attempt fails with it.
@@ -896,7 +950,6 @@ public final class JanusClient implements AutoCloseable {
         if (wasCurrent) {
             counters.connectionsLost.increment();
             LOG.warn("Lost the connection to Janus at {}: {}", lost.address, cause.getMessage());
-            notifyDisconnected(cause);
             synchronized (lifecycle) {
                 if (state == JanusConnectionState.DISCONNECTED && retryTimer == null) {
                     retries = 0;
