@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -691,7 +693,8 @@ public final class JanusClient implements AutoCloseable {
             reconnected = everConnected;
             startPinger(candidate);
         }
-        List<CompletableFuture<CompletableFuture<Void>>> claims = reclaimSessions(candidate);
+        List<CompletableFuture<Supplier<CompletableFuture<Void>>>> claims =
+                reclaimSessions(candidate);
         CompletableFuture<?> unused =
                 CompletableFuture.allOf(claims.toArray(CompletableFuture<?>[]::new))
                         .whenComplete(
@@ -700,38 +703,43 @@ public final class JanusClient implements AutoCloseable {
                                                 candidate,
                                                 info,
                                                 reconnected,
-                                                lostDelivered(claims)));
+                                                claims.stream()
+                                                        .map(CompletableFuture::join)
+                                                        .toList()));
         return true;
-    }
-
-    /** Completes when every claim's sessionLost (if any) was delivered; the claims are settled. */
-    private static CompletableFuture<Void> lostDelivered(
-            List<CompletableFuture<CompletableFuture<Void>>> claims) {
-        return CompletableFuture.allOf(
-                claims.stream().map(CompletableFuture::join).toArray(CompletableFuture<?>[]::new));
     }
 
     /**
      * The claims settled: the connection is up, unless it went down or the client closed meanwhile.
-     * Listeners hear {@code connected} once the {@code sessionLost} events of this reconnect were
-     * delivered, or after {@code requestTimeout} at the latest. The state never waits for a
-     * listener: a route that handles {@code sessionLost} can send requests at once.
+     * Then the losses found by the claims are reported ({@code sessionLost}: a listener that
+     * re-creates its session can send that request now), and listeners hear {@code connected} once
+     * those events were delivered, or after {@code requestTimeout} at the latest.
      */
     private void claimed(
             Connection candidate,
             ObjectNode info,
             boolean reconnected,
-            CompletableFuture<Void> lostDelivered) {
-        CompletableFuture<Void> attempt;
+            List<Supplier<CompletableFuture<Void>>> lossReports) {
+        CompletableFuture<Void> attempt = null;
+        boolean up;
         synchronized (lifecycle) {
-            if (connection != candidate || state != JanusConnectionState.CONNECTING) {
-                return; // lost again, or closed: no stale "connected"
+            up = connection == candidate && state == JanusConnectionState.CONNECTING;
+            if (up) {
+                state = JanusConnectionState.CONNECTED;
+                connectedNotified = false;
+                everConnected = true;
+                attempt = connecting;
+                connecting = null;
             }
-            state = JanusConnectionState.CONNECTED;
-            connectedNotified = false;
-            everConnected = true;
-            attempt = connecting;
-            connecting = null;
+        }
+        if (!up) {
+            // Lost again, or closed: no stale "connected", but the losses are still told.
+            for (Supplier<CompletableFuture<Void>> report : lossReports) {
+                if (report != null) {
+                    CompletableFuture<Void> unused = report.get();
+                }
+            }
+            return;
         }
         if (reconnected) {
             counters.reconnects.increment();
@@ -744,7 +752,12 @@ public final class JanusClient implements AutoCloseable {
         if (attempt != null) {
             attempt.complete(null);
         }
-        CompletableFuture<Void> bounded = lostDelivered.copy();
+        CompletableFuture<Void> bounded =
+                CompletableFuture.allOf(
+                        lossReports.stream()
+                                .filter(Objects::nonNull)
+                                .map(Supplier::get)
+                                .toArray(CompletableFuture<?>[]::new));
         try {
             ScheduledFuture<?> bound =
                     executors
@@ -778,9 +791,11 @@ public final class JanusClient implements AutoCloseable {
      * After a reconnect: claims every session this client tracks, so Janus sends their events here
      * again. A session Janus answers with an error (458: Janus restarted, or the reclaim window
      * passed) is lost; one whose claim got no answer stays for the next connection. Each returned
-     * future completes when its claim settled, with the delivery of its sessionLost (if any).
+     * future completes when its claim settled, with the report of its loss to run once connected
+     * (null when it was not lost).
      */
-    private List<CompletableFuture<CompletableFuture<Void>>> reclaimSessions(Connection candidate) {
+    private List<CompletableFuture<Supplier<CompletableFuture<Void>>>> reclaimSessions(
+            Connection candidate) {
         List<JanusSession> live =
                 sessions.values().stream().filter(session -> !session.isClosed()).toList();
         if (!config.reclaim()) {
@@ -788,7 +803,7 @@ public final class JanusClient implements AutoCloseable {
                     .map(
                             session ->
                                     CompletableFuture.completedFuture(
-                                            session.lost(
+                                            session.loseAndReportLater(
                                                     JanusException.NO_CODE,
                                                     "the connection was lost and reclaim is off",
                                                     "reclaim-off")))
@@ -814,10 +829,8 @@ public final class JanusClient implements AutoCloseable {
                 .toList();
     }
 
-    /**
-     * Returns when the outcome's event (a sessionLost) was delivered, at once when there is none.
-     */
-    private CompletableFuture<Void> reclaimed(JanusSession session, Throwable error) {
+    /** Returns the report of the session's loss, null when it was claimed or not answered. */
+    private Supplier<CompletableFuture<Void>> reclaimed(JanusSession session, Throwable error) {
         if (error == null) {
             counters.sessionsReclaimed.increment();
             LOG.debug("Session {} claimed again", session.id());
@@ -826,11 +839,12 @@ public final class JanusClient implements AutoCloseable {
                 || error instanceof JanusClosedException) {
             LOG.debug("Claim of session {} not answered: {}", session.id(), error.toString());
         } else if (error instanceof JanusException janus) {
-            return session.lost(janus.code(), janus.reason(), "claim");
+            return session.loseAndReportLater(janus.code(), janus.reason(), "claim");
         } else {
-            return session.lost(JanusException.NO_CODE, String.valueOf(error), "claim");
+            return session.loseAndReportLater(
+                    JanusException.NO_CODE, String.valueOf(error), "claim");
         }
-        return CompletableFuture.completedFuture(null);
+        return null;
     }
 
     /** Every address of a round failed: tell a waiting connect(), then retry or give up. */

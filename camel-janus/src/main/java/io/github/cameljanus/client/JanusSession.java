@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * A Janus session. One this client created is kept alive automatically (see {@link
@@ -287,6 +288,20 @@ public final class JanusSession {
             return reportLost(code, reason, cause);
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Like {@link #lost}, but the event is delivered only when the returned report runs: after a
+     * reconnect, listeners hear of the loss once the connection is up, so that a listener that
+     * re-creates the session can send its request.
+     *
+     * @return the report to run, null when the session had already ended
+     */
+    Supplier<CompletableFuture<Void>> loseAndReportLater(int code, String reason, String cause) {
+        if (closeLocally(new JanusClosedException(code, "session " + id + " lost: " + reason))) {
+            return () -> reportLost(code, reason, cause);
+        }
+        return null;
     }
 
     /**

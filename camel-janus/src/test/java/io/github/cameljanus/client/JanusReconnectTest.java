@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -209,6 +210,46 @@ class JanusReconnectTest {
         assertThat(client.sessions()).isEmpty();
         failure(handle.message(BODY, null), JanusClosedException.class);
         assertThat(client.metrics().sessionsLost()).isEqualTo(1);
+    }
+
+    @Test
+    void aListenerHandlingSessionLostCanSendRequestsAndConnectedComesAfterIt() throws Exception {
+        connect(fast());
+        get(client.createSession());
+        janus.on("claim", (r, p) -> p.send(FakeJanus.error(r, 458, "No such session")));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        client.addConnectionListener(
+                new JanusConnectionListener() {
+                    @Override
+                    public void onConnected(URI address) {
+                        heard.add("connected");
+                    }
+                });
+        // The route's way: on sessionLost, create the session again, and be done when that is.
+        client.addEventListener(
+                new JanusEventListener() {
+                    @Override
+                    public void onEvent(JanusEvent event) {}
+
+                    @Override
+                    public CompletionStage<?> onEventAsync(JanusEvent event) {
+                        return client.createSession()
+                                .handle(
+                                        (session, error) ->
+                                                heard.add(
+                                                        error == null
+                                                                ? "re-created"
+                                                                : "failed: " + error));
+                    }
+                });
+
+        await().atMost(WAIT).until(() -> heard.size() == 1); // added while connected: hears it
+        heard.clear();
+
+        janus.peer().close();
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(heard).containsExactly("re-created", "connected"));
     }
 
     @Test
