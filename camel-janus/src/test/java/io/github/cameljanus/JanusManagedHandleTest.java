@@ -7,11 +7,13 @@ package io.github.cameljanus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameljanus.client.fake.FakeJanus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -91,6 +93,39 @@ class JanusManagedHandleTest {
             await().atMost(WAIT).until(() -> events.size() == 2);
             assertThat(events.get(1).getMessage().getHeader(JanusConstants.SESSION_ID))
                     .isEqualTo(second);
+        }
+    }
+
+    @Test
+    void aFailedAttachOfTheManagedHandleIsRetriedUntilItWorks() throws Exception {
+        AtomicInteger refusals = new AtomicInteger(2);
+        try (FakeJanus fake = FakeJanus.start();
+                CamelContext context = new DefaultCamelContext()) {
+            fake.on(
+                    "attach",
+                    (request, peer) -> {
+                        if (refusals.getAndDecrement() > 0) {
+                            peer.send(FakeJanus.error(request, 490, "not now"));
+                        } else {
+                            ObjectNode success = FakeJanus.success(request);
+                            success.putObject("data").put("id", 4242);
+                            peer.send(success);
+                        }
+                    });
+            context.addRoutes(
+                    new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("janus:" + fake.uri() + "?plugin=" + FakeJanus.PLUGIN)
+                                    .routeId("events")
+                                    .log("${body}");
+                        }
+                    });
+            context.start();
+
+            // No producer and no reconnect: the consumer's handle comes by itself after 2 refusals.
+            await().atMost(WAIT).until(() -> fake.received("attach").size() == 3);
+            RouteChecks.awaitEventsReadiness(context, HealthCheck.State.UP, WAIT);
         }
     }
 }

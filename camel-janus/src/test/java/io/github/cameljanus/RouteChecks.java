@@ -61,6 +61,18 @@ public final class RouteChecks {
         return attached.getMessage().getHeader(JanusConstants.HANDLE_ID, Long.class);
     }
 
+    /** Sends an InOut request with the body to the session's handle through the endpoint. */
+    public static Exchange request(
+            ProducerTemplate template, String endpointUri, long session, long handle, Object body) {
+        return template.request(
+                endpointUri,
+                e -> {
+                    e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
+                    e.getMessage().setHeader(JanusConstants.HANDLE_ID, handle);
+                    e.getMessage().setBody(body);
+                });
+    }
+
     /** Returns an assertion on the readiness result of the route with id {@code events}. */
     public static ObjectAssert<HealthCheck.Result> assertThatEventsReadiness(CamelContext context) {
         return assertThat(HealthCheckHelper.invokeReadiness(context))

@@ -6,6 +6,7 @@ package io.github.cameljanus.client;
 
 import java.net.URI;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,23 @@ final class EventDispatcher {
         }
     }
 
+    /** The calls of {@code call} on each listener, made one at a time as the lane asks. */
+    private static <L> Iterator<Supplier<CompletionStage<?>>> callsOf(
+            Iterator<L> listeners, Function<L, CompletionStage<?>> call) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return listeners.hasNext();
+            }
+
+            @Override
+            public Supplier<CompletionStage<?>> next() {
+                L listener = listeners.next();
+                return () -> call.apply(listener);
+            }
+        };
+    }
+
     /** One queued item: the calls to make, one after the other. */
     private abstract static class Delivery {
         /** The calls, created when delivery starts (listeners are read then). */
@@ -183,25 +201,9 @@ final class EventDispatcher {
             if (left < capacity / 2 && overflowing.compareAndSet(true, false)) {
                 LOG.info("Event listeners caught up; events are delivered again");
             }
-            Iterator<? extends Iterable<JanusEventListener>> group = groups.iterator();
-            return new Iterator<>() {
-                private Iterator<JanusEventListener> inGroup =
-                        List.<JanusEventListener>of().iterator();
-
-                @Override
-                public boolean hasNext() {
-                    while (!inGroup.hasNext() && group.hasNext()) {
-                        inGroup = group.next().iterator();
-                    }
-                    return inGroup.hasNext();
-                }
-
-                @Override
-                public Supplier<CompletionStage<?>> next() {
-                    JanusEventListener listener = inGroup.next();
-                    return () -> listener.onEventAsync(event);
-                }
-            };
+            List<JanusEventListener> listeners = new ArrayList<>();
+            groups.forEach(group -> group.forEach(listeners::add));
+            return callsOf(listeners.iterator(), listener -> listener.onEventAsync(event));
         }
 
         @Override
@@ -239,19 +241,7 @@ final class EventDispatcher {
 
         @Override
         Iterator<Supplier<CompletionStage<?>>> calls() {
-            Iterator<JanusConnectionListener> each = listeners.iterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return each.hasNext();
-                }
-
-                @Override
-                public Supplier<CompletionStage<?>> next() {
-                    JanusConnectionListener listener = each.next();
-                    return () -> call.apply(listener);
-                }
-            };
+            return callsOf(listeners.iterator(), call);
         }
 
         @Override

@@ -78,13 +78,7 @@ class JanusConsumerIT {
 
     private Exchange send(long session, long handle, Object body) {
         Exchange exchange =
-                template.request(
-                        "direct:videoroom",
-                        e -> {
-                            e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
-                            e.getMessage().setHeader(JanusConstants.HANDLE_ID, handle);
-                            e.getMessage().setBody(body);
-                        });
+                RouteChecks.request(template, "direct:videoroom", session, handle, body);
         assertThat(exchange.getException()).isNull();
         return exchange;
     }

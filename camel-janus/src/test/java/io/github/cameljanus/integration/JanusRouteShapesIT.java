@@ -100,23 +100,20 @@ class JanusRouteShapesIT {
                 long session = RouteChecks.createSession(template, "direct:videoroom");
                 long handle = RouteChecks.attach(template, "direct:videoroom", session);
                 Exchange joined =
-                        template.request(
+                        RouteChecks.request(
+                                template,
                                 "direct:videoroom",
-                                e -> {
-                                    e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
-                                    e.getMessage().setHeader(JanusConstants.HANDLE_ID, handle);
-                                    e.getMessage()
-                                            .setBody(
-                                                    Map.of(
-                                                            "request",
-                                                            "join",
-                                                            "ptype",
-                                                            "publisher",
-                                                            "room",
-                                                            4242,
-                                                            "display",
-                                                            "p" + session));
-                                });
+                                session,
+                                handle,
+                                Map.of(
+                                        "request",
+                                        "join",
+                                        "ptype",
+                                        "publisher",
+                                        "room",
+                                        4242,
+                                        "display",
+                                        "p" + session));
                 assertThat(joined.getException()).as("join #%d", i).isNull();
             }
             // 0 + 1 + ... + 7 participants were notified of a newcomer.
@@ -178,10 +175,7 @@ class JanusRouteShapesIT {
         ProducerTemplate template = context.createProducerTemplate();
 
         for (int i = 0; i < 50; i++) {
-            template.send(
-                    "direct:echo",
-                    ExchangePattern.InOnly,
-                    e -> e.getMessage().setBody(RouteChecks.ECHO_REQUEST));
+            sendInOnlyEcho(template, 0, 0);
         }
 
         // Each InOnly echo's event reaches the consumer, and each is answered through seda.
@@ -252,14 +246,7 @@ class JanusRouteShapesIT {
             long session = RouteChecks.createSession(template, "direct:echo");
             sessions.add(session);
             long handle = RouteChecks.attach(template, "direct:echo", session);
-            template.send(
-                    "direct:echo",
-                    ExchangePattern.InOnly,
-                    e -> {
-                        e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
-                        e.getMessage().setHeader(JanusConstants.HANDLE_ID, handle);
-                        e.getMessage().setBody(RouteChecks.ECHO_REQUEST);
-                    });
+            sendInOnlyEcho(template, session, handle);
         }
         await().atMost(WAIT).until(() -> blocked.get() >= 2);
 
@@ -283,66 +270,75 @@ class JanusRouteShapesIT {
 
     @Test
     void aRouteThatStopsItselfFromAnEventStops() throws Exception {
-        context =
-                startContext(
-                        routes -> {
-                            routes.from(echo() + "&eventTypes=event")
-                                    .routeId("self")
-                                    .process(
-                                            e -> {
-                                                // Camel's advice: stop a route off the route.
-                                                Thread stopper =
-                                                        new Thread(() -> stopRoute(e.getContext()));
-                                                stopper.setName("test-stopper");
-                                                stopper.start();
-                                            });
-                            routes.from("direct:echo").to(echo());
-                        });
-        ProducerTemplate template = context.createProducerTemplate();
-
-        template.send(
-                "direct:echo",
-                ExchangePattern.InOnly,
-                e -> e.getMessage().setBody(RouteChecks.ECHO_REQUEST));
+        startStoppingOnEvent(camel -> camel.getRouteController().stopRoute("stopper"));
 
         await().atMost(WAIT)
-                .until(() -> context.getRouteController().getRouteStatus("self").isStopped());
-        RouteChecks.assertEchoAnswersOk(template, "direct:echo"); // the connection still works
+                .until(() -> context.getRouteController().getRouteStatus("stopper").isStopped());
+        // The connection still works.
+        RouteChecks.assertEchoAnswersOk(context.createProducerTemplate(), "direct:echo");
     }
 
     @Test
     void aRouteThatStopsTheContextFromAnEventStopsIt() throws Exception {
-        context =
-                startContext(
-                        routes -> {
-                            routes.from(echo() + "&eventTypes=event")
-                                    .process(
-                                            e -> {
-                                                CamelContext camel = e.getContext();
-                                                // Camel's advice: stop the context off the route.
-                                                Thread stopper = new Thread(camel::stop);
-                                                stopper.setName("test-stopper");
-                                                stopper.start();
-                                            });
-                            routes.from("direct:echo").to(echo());
-                        });
-        ProducerTemplate template = context.createProducerTemplate();
-
-        template.send(
-                "direct:echo",
-                ExchangePattern.InOnly,
-                e -> e.getMessage().setBody(RouteChecks.ECHO_REQUEST));
+        startStoppingOnEvent(CamelContext::stop);
 
         await().atMost(WAIT).until(() -> context.getStatus() == ServiceStatus.Stopped);
         LeakCheck.awaitNoJanusThreadAlive(Duration.ofSeconds(10));
     }
 
-    private static void stopRoute(CamelContext camel) {
+    /** What an event route stops (its own route, or the context). */
+    @FunctionalInterface
+    private interface Stop {
+        void stop(CamelContext camel) throws Exception;
+    }
+
+    /**
+     * Starts an event route {@code stopper} that, on an event, runs the stop on a thread of its own
+     * (Camel's advice: a route or context is not stopped from a thread of its route), and makes
+     * that event.
+     */
+    private void startStoppingOnEvent(Stop stop) throws Exception {
+        context =
+                startContext(
+                        routes -> {
+                            routes.from(echo() + "&eventTypes=event")
+                                    .routeId("stopper")
+                                    .process(
+                                            e -> {
+                                                CamelContext camel = e.getContext();
+                                                Thread stopper =
+                                                        new Thread(() -> runStop(stop, camel));
+                                                stopper.setName("test-stopper");
+                                                stopper.start();
+                                            });
+                            routes.from("direct:echo").to(echo());
+                        });
+        sendInOnlyEcho(context.createProducerTemplate(), 0, 0);
+    }
+
+    private static void runStop(Stop stop, CamelContext camel) {
         try {
-            camel.getRouteController().stopRoute("self");
+            stop.stop(camel);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sends an InOnly echotest request through {@code direct:echo}: its answer comes as an event.
+     * Ids 0: the managed session and handle.
+     */
+    private static void sendInOnlyEcho(ProducerTemplate template, long session, long handle) {
+        template.send(
+                "direct:echo",
+                ExchangePattern.InOnly,
+                e -> {
+                    if (session != 0) {
+                        e.getMessage().setHeader(JanusConstants.SESSION_ID, session);
+                        e.getMessage().setHeader(JanusConstants.HANDLE_ID, handle);
+                    }
+                    e.getMessage().setBody(RouteChecks.ECHO_REQUEST);
+                });
     }
 
     private static int poolSize() {
