@@ -34,6 +34,16 @@ public class JanusComponent extends HealthCheckComponent implements SSLContextPa
         return endpoint;
     }
 
+    /**
+     * Checks the text of every option before Camel converts any (it takes some, such as
+     * bridgeErrorHandler, before {@link #createEndpoint}): a bad value fails naming the option.
+     */
+    @Override
+    protected void validateURI(String uri, String path, Map<String, Object> parameters) {
+        super.validateURI(uri, path, parameters);
+        OptionValues.check(parameters);
+    }
+
     public JanusConfiguration getConfiguration() {
         return configuration;
     }

@@ -1,0 +1,140 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the text of each URI option against its type in the component's generated metadata
+ * (janus.json) before Camel converts it: Camel's conversion turns some bad texts into 0 (a
+ * reconnect limit of 0, a keepalive of 0), which would silently turn a safety off. The metadata is
+ * the one definition of each option's type, so a new option is checked without code here.
+ */
+final class OptionValues {
+
+    private static final String METADATA = "/META-INF/io/github/cameljanus/janus.json";
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Pattern UNITS =
+            Pattern.compile(
+                    "(\\d+\\s*(ms|millis|milliseconds|s|sec|secs|second|seconds|m|min|mins"
+                            + "|minute|minutes|h|hour|hours|d|day|days)\\s*)+",
+                    Pattern.CASE_INSENSITIVE);
+
+    private static volatile JsonNode properties;
+
+    private OptionValues() {}
+
+    /**
+     * Checks every option given as text.
+     *
+     * @throws IllegalArgumentException naming the option and the text when one is not a value of
+     *     its type
+     */
+    static void check(Map<String, Object> parameters) {
+        JsonNode known = properties();
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            if (parameter.getValue() instanceof String text) {
+                JsonNode option = known.get(parameter.getKey());
+                if (option != null && !isValue(option, text.trim())) {
+                    throw new IllegalArgumentException(
+                            "Option "
+                                    + parameter.getKey()
+                                    + " has an invalid value '"
+                                    + text
+                                    + "': expected "
+                                    + expected(option));
+                }
+            }
+        }
+    }
+
+    private static boolean isValue(JsonNode option, String text) {
+        if (text.startsWith("#") || text.startsWith("{{")) {
+            return true; // a bean reference or a placeholder: Camel resolves and checks it
+        }
+        return switch (option.path("type").asText()) {
+            case "boolean" -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+            case "integer" -> isInteger(text, option.path("javaType").asText());
+            case "duration" -> isDuration(text);
+            case "enum" -> isEnum(option.path("enum"), text);
+            default -> true;
+        };
+    }
+
+    private static boolean isInteger(String text, String javaType) {
+        if (!INTEGER.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            long value = Long.parseLong(text);
+            return !"int".equals(javaType) && !"java.lang.Integer".equals(javaType)
+                    || (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE);
+        } catch (NumberFormatException e) {
+            return false; // beyond a long
+        }
+    }
+
+    /** Milliseconds, an ISO-8601 duration (PT10S), or amounts with units (1m30s, 500 ms). */
+    private static boolean isDuration(String text) {
+        if (INTEGER.matcher(text).matches()) {
+            return true;
+        }
+        if (text.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                Duration.parse(text);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return UNITS.matcher(text).matches();
+    }
+
+    private static boolean isEnum(JsonNode values, String text) {
+        for (JsonNode value : values) {
+            if (value.asText().equalsIgnoreCase(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String expected(JsonNode option) {
+        return switch (option.path("type").asText()) {
+            case "boolean" -> "true or false";
+            case "integer" -> "a whole number";
+            case "duration" ->
+                    "a duration: milliseconds (5000), amounts with units (5s, 1m30s, 500ms) or"
+                            + " ISO-8601 (PT5S)";
+            case "enum" -> "one of " + option.path("enum");
+            default -> option.path("type").asText();
+        };
+    }
+
+    private static JsonNode properties() {
+        JsonNode loaded = properties;
+        if (loaded == null) {
+            try (InputStream in = OptionValues.class.getResourceAsStream(METADATA)) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "The component metadata " + METADATA + " is missing");
+                }
+                loaded = JanusJson.MAPPER.readTree(in).path("properties");
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + METADATA, e);
+            }
+            properties = loaded;
+        }
+        return loaded;
+    }
+}
