@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus.client;
 
+import java.net.ConnectException;
 import java.net.URI;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -25,7 +26,29 @@ final class HandshakeFailures {
                             + tls,
                     tlsRootCause(tls, error));
         }
+        ConnectException refused = refused(error);
+        if (refused != null) {
+            return new JanusConnectionLostException(
+                    "connection refused by "
+                            + uri
+                            + " (is Janus running, and is its WebSocket transport on that port?): "
+                            + refused,
+                    error);
+        }
         return handshakeFailed(uri, error.toString(), error);
+    }
+
+    /** The TCP connection was refused: nothing listens there, which is not a handshake issue. */
+    private static ConnectException refused(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException connect) {
+                return connect;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** The server answered, but not as a Janus does. */

@@ -253,6 +253,20 @@ class JanusReconnectTest {
     }
 
     @Test
+    void aRefusedPortIsReportedAsRefusedNotAsAWrongSubprotocol() throws Exception {
+        URI refusing = refusedAddress();
+        client =
+                JanusClient.create(builder().addresses(List.of(refusing)).reconnect(false).build());
+
+        JanusConnectionLostException failure =
+                failure(client.connect(), JanusConnectionLostException.class);
+
+        assertThat(failure)
+                .hasMessageContaining("connection refused by " + refusing)
+                .hasMessageNotContaining("wrong subprotocol");
+    }
+
+    @Test
     void withReclaimOffSessionsAreReportedLostAfterAReconnect() throws Exception {
         connect(fast().andThen(b -> b.reclaim(false)));
         JanusSession session = get(client.createSession());
