@@ -125,7 +125,7 @@ public class JanusConsumer extends DefaultConsumer
 
     @Override
     public CompletionStage<?> onEventAsync(JanusEvent event) {
-        if (!accepts(event.type())) {
+        if (!accepts(event.type()) || !ofThisPlugin(event)) {
             return null;
         }
         Exchange exchange = createExchange(false);
@@ -174,6 +174,20 @@ public class JanusConsumer extends DefaultConsumer
         }
         message.setBody(body);
         return exchange;
+    }
+
+    /**
+     * With the plugin option, the events of handles of other plugins are not this consumer's: a
+     * handle's event is delivered when its plugin (from the event, or from the attach that made the
+     * handle) is this one, or is not known; session-level events are delivered.
+     */
+    private boolean ofThisPlugin(JanusEvent event) {
+        String plugin = getEndpoint().getConfiguration().getPlugin();
+        String eventPlugin = event.plugin();
+        return plugin == null
+                || event.handleId() == 0
+                || eventPlugin == null
+                || plugin.equals(eventPlugin);
     }
 
     private boolean accepts(String type) {

@@ -319,6 +319,19 @@ class JanusFakeServerTest {
     }
 
     @Test
+    void aConsumerWithAPluginDoesNotGetTheEventsOfAnotherPluginsHandles() throws Exception {
+        ObjectNode other = pluginEvent(7, 8, 1);
+        ((ObjectNode) other.path("plugindata")).put("plugin", "janus.plugin.echotest");
+        fake.peer().send(other);
+        fake.peer().send(pluginEvent(7, 9, 2));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
+        assertThat(events.get(0).getMessage().getBody(JanusBody.class)).containsEntry("seq", 2);
+        assertThat(events.get(0).getMessage().getHeader(JanusConstants.PLUGIN))
+                .isEqualTo(FakeJanus.PLUGIN);
+    }
+
+    @Test
     void suspendedConsumerDropsEventsAndResumesDelivery() throws Exception {
         long[] ids = sessionAndHandle();
         JanusConsumer consumer = (JanusConsumer) context.getRoute("events").getConsumer();
