@@ -6,7 +6,7 @@
 #   scripts/run-example.sh --seconds 20    # stop after 20 seconds
 #   JANUS_URL=ws://127.0.0.1:8188 scripts/run-example.sh   # use an existing Janus instead
 #
-# The throwaway Janus is started by LocalJanus (examples/janus-quickstart) through JanusServer from
+# The throwaway Janus is started by LocalJanus (camel-janus-testing) through JanusServer from
 # camel-janus-testing, the config generator the tests use, and is stopped on exit, Ctrl-C or failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,7 +59,7 @@ if [ -z "${JANUS_URL:-}" ]; then
   log "starting a throwaway Janus on 127.0.0.1"
   # setsid: its own process group, so a terminal's Ctrl-C reaches the quickstart (which then stops
   # cleanly, destroying its sessions) and not Janus; the EXIT trap stops Janus afterwards.
-  setsid java -cp "$classpath" io.github.cameljanus.examples.quickstart.LocalJanus >"$workdir/janus.out" &
+  setsid java -cp "$classpath" io.github.cameljanus.testing.LocalJanus >"$workdir/janus.out" &
   janus_pid=$!
   for _ in $(seq 1 300); do
     if grep -q '^JANUS_URL=' "$workdir/janus.out" 2>/dev/null; then break; fi

@@ -450,6 +450,12 @@ public final class JanusServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("janus-");
             int[] ports = freePorts(2);
+            if (settings.fixedApiPort > 0) {
+                ports[0] = settings.fixedApiPort;
+            }
+            if (settings.fixedAdminPort > 0) {
+                ports[1] = settings.fixedAdminPort;
+            }
             if (settings.wss) {
                 tls = SelfSignedTls.generate(dir, randomHex(16));
             }
@@ -955,6 +961,8 @@ public final class JanusServer implements AutoCloseable {
         private String json;
         private String adminSecret;
         private String serverName = "camel-janus-test";
+        private int fixedApiPort;
+        private int fixedAdminPort;
         private Map<String, String> pluginConfigs = new LinkedHashMap<>();
         private String executable = "janus";
         private String searchPath = System.getenv("PATH");
@@ -1048,6 +1056,20 @@ public final class JanusServer implements AutoCloseable {
         /** Sets {@code server_name}, the {@code emitter} of events (default camel-janus-test). */
         public Builder serverName(String serverName) {
             this.serverName = Objects.requireNonNull(serverName, "serverName");
+            return this;
+        }
+
+        /**
+         * Listens on these ports (127.0.0.1) instead of free ones: for a Janus kept running during
+         * development at an address that does not change ({@link LocalJanus}). 0 picks a free one.
+         */
+        public Builder ports(int apiPort, int adminPort) {
+            if (apiPort < 0 || apiPort > 65535 || adminPort < 0 || adminPort > 65535) {
+                throw new IllegalArgumentException(
+                        "ports must be 0 (free) or 1-65535, got " + apiPort + " and " + adminPort);
+            }
+            this.fixedApiPort = apiPort;
+            this.fixedAdminPort = adminPort;
             return this;
         }
 
