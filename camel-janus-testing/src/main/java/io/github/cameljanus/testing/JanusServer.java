@@ -1099,6 +1099,8 @@ public final class JanusServer implements AutoCloseable {
             b.wss = wss;
             b.eventBackend = eventBackend;
             b.json = json;
+            b.fixedApiPort = fixedApiPort;
+            b.fixedAdminPort = fixedAdminPort;
             b.adminSecret = adminSecret;
             b.serverName = serverName;
             b.pluginConfigs = new LinkedHashMap<>(pluginConfigs);
