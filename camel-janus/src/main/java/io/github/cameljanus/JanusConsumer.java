@@ -38,6 +38,9 @@ public class JanusConsumer extends DefaultConsumer
 
     private final AtomicLong droppedWhileSuspended = new AtomicLong();
     private SharedConnection connection;
+    private ManagedHandle managed;
+    private final java.util.function.Consumer<ManagedHandle.Created> createdListener =
+            this::managedHandleCreated;
     private volatile boolean delivering;
 
     public JanusConsumer(JanusEndpoint endpoint, Processor processor) {
@@ -59,12 +62,12 @@ public class JanusConsumer extends DefaultConsumer
         // Hears "connected" also when the connection is up already (another route made it).
         connection.client().addConnectionListener(this);
         JanusConfiguration configuration = getEndpoint().getConfiguration();
-        ManagedHandle managed = null;
         if (configuration.getPlugin() != null) {
             // Wanted from now on: attached after every (re)connect, re-created after a loss.
             managed =
                     connection.managedHandle(
                             configuration.getPlugin(), configuration.getOpaqueId());
+            managed.addCreatedListener(createdListener);
             managed.keep();
         }
         if (managed != null) {
@@ -92,6 +95,10 @@ public class JanusConsumer extends DefaultConsumer
     @Override
     protected void doStop() throws Exception {
         delivering = false;
+        if (managed != null) {
+            managed.removeCreatedListener(createdListener);
+            managed = null;
+        }
         if (connection != null) {
             connection.client().removeEventListener(this);
             connection.client().removeConnectionListener(this);
@@ -159,6 +166,30 @@ public class JanusConsumer extends DefaultConsumer
         return accepts(JanusEventTypes.CONNECTION_LOST)
                 ? deliver(connectionExchange(JanusEventTypes.CONNECTION_LOST, null, reason))
                 : null;
+    }
+
+    /**
+     * The managed session and handle exist (again): the hook for setting up plugin state (a room, a
+     * monitor's membership) that a Janus restart took away. Runs the route on the thread that
+     * completed the attach (a completion thread), not in a session lane.
+     */
+    private void managedHandleCreated(ManagedHandle.Created created) {
+        if (!accepts(JanusEventTypes.MANAGED_HANDLE_CREATED)) {
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setHeader(JanusConstants.EVENT_TYPE, JanusEventTypes.MANAGED_HANDLE_CREATED);
+        message.setHeader(JanusConstants.SESSION_ID, created.session().id());
+        message.setHeader(JanusConstants.HANDLE_ID, created.handle().id());
+        message.setHeader(JanusConstants.PLUGIN, created.handle().plugin());
+        JanusBody body = new JanusBody();
+        body.put("session_id", created.session().id());
+        body.put("handle_id", created.handle().id());
+        body.put("plugin", created.handle().plugin());
+        body.put("again", created.again());
+        message.setBody(body);
+        CompletionStage<?> unused = deliver(exchange);
     }
 
     private Exchange connectionExchange(String type, URI address, Throwable reason) {

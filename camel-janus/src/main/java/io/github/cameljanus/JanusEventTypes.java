@@ -19,6 +19,12 @@ final class JanusEventTypes {
     /** The consumer's own event: a session was lost (not claimable, timed out, or 458). */
     static final String SESSION_LOST = "sessionLost";
 
+    /**
+     * The consumer's own event: its managed session and handle were created, the first time or
+     * again after a loss (a Janus restart, a timeout): the hook for plugin state to set up again.
+     */
+    static final String MANAGED_HANDLE_CREATED = "managedHandleCreated";
+
     static final Set<String> KNOWN =
             Set.of(
                     "event",
@@ -31,7 +37,8 @@ final class JanusEventTypes {
                     "trickle",
                     CONNECTED,
                     CONNECTION_LOST,
-                    SESSION_LOST);
+                    SESSION_LOST,
+                    MANAGED_HANDLE_CREATED);
 
     private JanusEventTypes() {}
 

@@ -9,11 +9,14 @@ import io.github.cameljanus.client.JanusEvent;
 import io.github.cameljanus.client.JanusEventListener;
 import io.github.cameljanus.client.JanusHandle;
 import io.github.cameljanus.client.JanusSession;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,10 @@ final class ManagedHandle implements JanusEventListener {
     private boolean everCreated;
     private int failures;
     private ScheduledFuture<?> retry;
+    private final List<Consumer<Created>> createdListeners = new CopyOnWriteArrayList<>();
+
+    /** The managed session and handle now; {@code again} after the first creation. */
+    record Created(JanusSession session, JanusHandle handle, boolean again) {}
 
     ManagedHandle(
             JanusClient client,
@@ -80,7 +87,16 @@ final class ManagedHandle implements JanusEventListener {
                                     + " CamelJanusHandleId header"));
         }
         if (!isLive(handle)) {
-            handle = session().thenCompose(s -> s.attach(plugin, opaqueId));
+            CompletableFuture<JanusHandle> attached =
+                    session().thenCompose(s -> s.attach(plugin, opaqueId));
+            handle = attached;
+            CompletableFuture<?> unused =
+                    attached.whenComplete(
+                            (created, error) -> {
+                                if (error == null) {
+                                    succeeded(created);
+                                }
+                            });
         }
         return handle;
     }
@@ -109,17 +125,34 @@ final class ManagedHandle implements JanusEventListener {
         CompletableFuture<?> unused =
                 live.whenComplete(
                         (created, error) -> {
-                            if (error == null) {
-                                succeeded();
-                            } else {
+                            if (error != null) {
                                 failed(error, recreate);
+                            } else if (plugin == null) {
+                                succeeded(created);
                             }
                         });
     }
 
-    private synchronized void succeeded() {
-        everCreated = true;
-        failures = 0;
+    private void succeeded(Object created) {
+        boolean again;
+        synchronized (this) {
+            again = everCreated;
+            everCreated = true;
+            failures = 0;
+        }
+        if (created instanceof JanusHandle h) {
+            Created event = new Created(h.session(), h, again);
+            createdListeners.forEach(listener -> listener.accept(event));
+        }
+    }
+
+    /** Hears each creation of the managed handle (consumers turn it into an exchange). */
+    void addCreatedListener(Consumer<Created> listener) {
+        createdListeners.add(listener);
+    }
+
+    void removeCreatedListener(Consumer<Created> listener) {
+        createdListeners.remove(listener);
     }
 
     private void failed(Throwable error, boolean recreate) {

@@ -128,4 +128,61 @@ class JanusManagedHandleTest {
             RouteChecks.awaitEventsReadiness(context, HealthCheck.State.UP, WAIT);
         }
     }
+
+    @Test
+    void routesHearConnectedOnTheFirstConnectAndEachCreationOfTheManagedHandle() throws Exception {
+        List<Exchange> events = new CopyOnWriteArrayList<>();
+        AtomicBoolean lose = new AtomicBoolean(true);
+        try (FakeJanus fake = FakeJanus.start();
+                CamelContext context = new DefaultCamelContext()) {
+            fake.on(
+                    "keepalive",
+                    (request, peer) ->
+                            peer.send(
+                                    lose.getAndSet(false)
+                                            ? FakeJanus.error(request, 458, "No such session")
+                                            : FakeJanus.ack(request)));
+            context.addRoutes(
+                    new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("janus:"
+                                            + fake.uri()
+                                            + "?plugin="
+                                            + FakeJanus.PLUGIN
+                                            + "&keepAliveInterval=200ms&pingInterval=0"
+                                            + "&eventTypes=connected,managedHandleCreated")
+                                    .process(e -> events.add(e.copy()));
+                        }
+                    });
+            context.start();
+
+            // Janus is up at start: "connected" anyway; the handle is made, lost (458), made again.
+            await().atMost(WAIT).until(() -> events.size() == 3);
+            assertThat(events)
+                    .extracting(e -> e.getMessage().getHeader(JanusConstants.EVENT_TYPE))
+                    .containsExactlyInAnyOrder(
+                            "connected", "managedHandleCreated", "managedHandleCreated");
+            List<Exchange> created =
+                    events.stream()
+                            .filter(
+                                    e ->
+                                            "managedHandleCreated"
+                                                    .equals(
+                                                            e.getMessage()
+                                                                    .getHeader(
+                                                                            JanusConstants
+                                                                                    .EVENT_TYPE)))
+                            .toList();
+            assertThat(created.get(0).getMessage().getBody(JanusBody.class))
+                    .containsEntry("again", false)
+                    .containsEntry("plugin", FakeJanus.PLUGIN);
+            assertThat(created.get(1).getMessage().getBody(JanusBody.class))
+                    .containsEntry("again", true);
+            assertThat(created.get(1).getMessage().getHeader(JanusConstants.SESSION_ID))
+                    .isNotEqualTo(created.get(0).getMessage().getHeader(JanusConstants.SESSION_ID))
+                    .isEqualTo(fake.received("attach").get(1).path("session_id").asLong());
+            assertThat(created.get(1).getMessage().getHeader(JanusConstants.HANDLE_ID)).isNotNull();
+        }
+    }
 }
