@@ -21,11 +21,13 @@ public class RoomRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // Once at start: create the room unless it exists, then join it as the monitor, a
-        // publisher that never publishes media but receives the room's joining/leaving events.
-        from("timer:setup?repeatCount=1")
+        // Whenever the managed session and handle are created (at start, and again after Janus
+        // restarted and took the room and the monitor with it): create the room unless it exists,
+        // then join it as the monitor, a publisher that never publishes media but receives the
+        // room's joining/leaving events. The event's headers address the managed handle.
+        from(VIDEOROOM + "&eventTypes=managedHandleCreated")
                 .routeId("setup")
-                // a timer's exchange is InOnly: InOut makes each request wait for the plugin's
+                // an event's exchange is InOnly: InOut makes each request wait for the plugin's
                 // final answer (the "joined" event of an asynchronous join) instead of the ack
                 .setExchangePattern(ExchangePattern.InOut)
                 .setBody(simple("{\"request\":\"exists\",\"room\":${properties:quickstart.room}}"))

@@ -84,6 +84,39 @@ class QuickstartIT {
                                         .isEmpty());
     }
 
+    @Test
+    void afterAJanusRestartTheRoomAndTheMonitorAreSetUpAgainAndLinesContinue() throws Exception {
+        Main main = QuickstartApp.newMain();
+        main.addOverrideProperty("janus.url", JANUS.server().wsUrl());
+        main.addOverrideProperty("quickstart.room", "777002");
+        main.addOverrideProperty("quickstart.visitor-period", "300");
+        main.addOverrideProperty("quickstart.events-dir", dir.toString());
+        main.addOverrideProperty("quickstart.events-file", "restart.jsonl");
+        Path file = dir.resolve("restart.jsonl");
+        try {
+            main.start();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(lines(file))
+                                            .extracting(line -> line.path("event").asText())
+                                            .contains("joining", "leaving"));
+
+            JANUS.server().restart(); // the room and the monitor's membership are gone
+            int before = lines(file).size();
+
+            // The managedHandleCreated hook creates the room and joins the monitor again.
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(lines(file).subList(before, lines(file).size()))
+                                            .extracting(line -> line.path("event").asText())
+                                            .contains("joining", "leaving"));
+        } finally {
+            main.stop();
+        }
+    }
+
     private static List<JsonNode> lines(Path file) {
         List<JsonNode> lines = new ArrayList<>();
         if (!Files.exists(file)) {
