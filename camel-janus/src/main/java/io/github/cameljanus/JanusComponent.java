@@ -4,8 +4,13 @@
  */
 package io.github.cameljanus;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -42,6 +47,25 @@ public class JanusComponent extends HealthCheckComponent implements SSLContextPa
     protected void validateURI(String uri, String path, Map<String, Object> parameters) {
         super.validateURI(uri, path, parameters);
         OptionValues.check(parameters);
+    }
+
+    /**
+     * Makes Camel treat this component's secret options as sensitive wherever it prints
+     * configuration (Camel Main's startup summary, the dev console): its built-in list knows {@code
+     * token} but not {@code apiSecret}. The names come from the metadata's secret flag.
+     */
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            ExtendedCamelContext extension = camelContext.getCamelContextExtension();
+            Set<String> keywords = new TreeSet<>(OptionValues.secretOptions());
+            String existing = extension.getAdditionalSensitiveKeywords();
+            if (existing != null && !existing.isBlank()) {
+                keywords.addAll(Arrays.asList(existing.split(",")));
+            }
+            extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
+        }
     }
 
     public JanusConfiguration getConfiguration() {

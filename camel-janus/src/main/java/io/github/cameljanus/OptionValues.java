@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +58,20 @@ final class OptionValues {
                 }
             }
         }
+    }
+
+    /** The names of the options the metadata marks secret, lower-case (apisecret, token, ...). */
+    static Set<String> secretOptions() {
+        Set<String> secrets = new TreeSet<>();
+        properties()
+                .fields()
+                .forEachRemaining(
+                        option -> {
+                            if (option.getValue().path("secret").asBoolean(false)) {
+                                secrets.add(option.getKey().toLowerCase(Locale.ROOT));
+                            }
+                        });
+        return secrets;
     }
 
     private static boolean isValue(JsonNode option, String text) {
