@@ -302,7 +302,7 @@ final class SharedConnection {
                                         LOG.warn(
                                                 "Janus at {} is not reachable yet{}: {}",
                                                 key.addresses(),
-                                                key.reconnect()
+                                                key.reconnect() && !client.hasGivenUp()
                                                         ? " (reconnecting in the background)"
                                                         : "",
                                                 cause.getMessage());

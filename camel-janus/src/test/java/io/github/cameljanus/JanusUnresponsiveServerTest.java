@@ -5,8 +5,10 @@
 package io.github.cameljanus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameljanus.client.JanusConnectionLostException;
+import io.github.cameljanus.client.LogCapture;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -84,6 +86,41 @@ class JanusUnresponsiveServerTest {
             assertThat(failed.getException())
                     .isInstanceOf(JanusConnectionLostException.class)
                     .hasMessageContaining("not connected");
+        }
+    }
+
+    @Test
+    void aConnectionThatGaveUpSaysSoOnceAndDoesNotClaimToReconnect() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort(); // closed again: connections are refused
+        }
+        try (LogCapture log = new LogCapture(org.apache.logging.log4j.Level.INFO);
+                CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(
+                    new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("direct:x")
+                                    .to("janus:ws://127.0.0.1:" + port + "?maxReconnectAttempts=0");
+                        }
+                    });
+            context.start();
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(
+                            () ->
+                                    log.warningsAndErrors().stream()
+                                            .anyMatch(l -> l.contains("Gave up")));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(
+                            () ->
+                                    log.warningsAndErrors().stream()
+                                            .anyMatch(l -> l.contains("not reachable yet")));
+            assertThat(log.warningsAndErrors()).filteredOn(l -> l.contains("Gave up")).hasSize(1);
+            assertThat(log.warningsAndErrors())
+                    .noneMatch(l -> l.contains("reconnecting in the background"))
+                    .anyMatch(l -> l.contains("connection refused"));
         }
     }
 

@@ -19,7 +19,7 @@ import org.apache.logging.log4j.core.config.Property;
  * Captures what the client logs, at every level, while open. Lowers {@code io.github.cameljanus} to
  * the given level so DEBUG/TRACE frame logs can be inspected, and restores it on close.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private static final String LOGGER = "io.github.cameljanus";
 
@@ -30,7 +30,7 @@ final class LogCapture implements AutoCloseable {
     private final Appender appender = new Appender();
     private final Level previous;
 
-    LogCapture(Level level) {
+    public LogCapture(Level level) {
         Configuration configuration = context.getConfiguration();
         LoggerConfig config = configuration.getLoggerConfig(LOGGER);
         previous = config.getLevel();
@@ -41,12 +41,12 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Returns the formatted messages (with thrown messages) captured so far. */
-    List<String> lines() {
+    public List<String> lines() {
         return lines.stream().map(Line::text).toList();
     }
 
     /** Returns the messages captured at WARN or more severe. */
-    List<String> warningsAndErrors() {
+    public List<String> warningsAndErrors() {
         return lines.stream()
                 .filter(line -> line.level().isMoreSpecificThan(Level.WARN))
                 .map(Line::text)
