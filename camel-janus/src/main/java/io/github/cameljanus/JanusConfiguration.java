@@ -284,9 +284,9 @@ public class JanusConfiguration implements Cloneable {
     }
 
     /**
-     * Comma-separated event types the consumer delivers (all when empty): event, webrtcup, media,
-     * slowlink, hangup, detached, timeout, trickle, or any other Janus type name, and the
-     * component's own connected, connectionLost, sessionLost. Other names are rejected.
+     * Comma-separated event types the consumer delivers (all when empty): Janus's event, webrtcup,
+     * media, slowlink, hangup, detached, timeout, trickle, and the component's own connected,
+     * connectionLost, sessionLost, managedHandleCreated. Other names are rejected.
      */
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;

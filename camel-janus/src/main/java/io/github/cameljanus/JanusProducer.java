@@ -92,7 +92,8 @@ public class JanusProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        long maxWait = getEndpoint().getConfiguration().getRequestTimeout();
+        // The exchange's own timeout (CamelJanusRequestTimeout, else the option) bounds the wait.
+        long maxWait = options(exchange).timeout().toMillis();
         return current.afterFirstRound(maxWait, inline -> send(exchange, callback, inline));
     }
 

@@ -156,24 +156,27 @@ final class ManagedHandle implements JanusEventListener {
     }
 
     private void failed(Throwable error, boolean recreate) {
-        long delay;
+        String next;
         synchronized (this) {
-            delay = Math.min(maxRetryDelay, FIRST_RETRY_MILLIS << Math.min(failures, 16));
+            long delay = Math.min(maxRetryDelay, FIRST_RETRY_MILLIS << Math.min(failures, 16));
             failures++;
-            if (client.isConnected()) {
+            if (!client.isConnected()) {
+                next = "again once connected"; // onConnected ensures it
+            } else {
                 try {
                     retry = scheduler.schedule(this::ensure, delay, TimeUnit.MILLISECONDS);
                 } catch (RejectedExecutionException e) {
                     return; // closing
                 }
+                next = "retrying in " + delay + " ms";
             }
         }
         LOG.warn(
-                "Cannot {} the managed {} of {} (retrying in {} ms): {}",
+                "Cannot {} the managed {} of {} ({}): {}",
                 recreate ? "re-create" : "create",
                 plugin == null ? "session" : "handle",
                 plugin == null ? client.config().addresses() : plugin,
-                delay,
+                next,
                 String.valueOf(error.getMessage()));
     }
 

@@ -46,7 +46,7 @@ final class OptionValues {
         JsonNode known = properties();
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             if (parameter.getValue() instanceof String text) {
-                JsonNode option = known.get(parameter.getKey());
+                JsonNode option = option(known, parameter.getKey());
                 if (option != null && !isValue(option, text.trim())) {
                     throw new IllegalArgumentException(
                             "Option "
@@ -72,6 +72,21 @@ final class OptionValues {
                             }
                         });
         return secrets;
+    }
+
+    /** The option of this name; Camel also takes names in another case (maxreconnectattempts). */
+    private static JsonNode option(JsonNode known, String name) {
+        JsonNode exact = known.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (var names = known.fieldNames(); names.hasNext(); ) {
+            String candidate = names.next();
+            if (candidate.equalsIgnoreCase(name)) {
+                return known.get(candidate);
+            }
+        }
+        return null;
     }
 
     private static boolean isValue(JsonNode option, String text) {

@@ -67,6 +67,7 @@ class JanusOptionValuesTest {
             for (String bad :
                     List.of(
                             "maxReconnectAttempts=abc",
+                            "maxreconnectattempts=abc", // Camel takes names in another case too
                             "keepAliveInterval=abc",
                             "pingInterval=abc",
                             "requestTimeout=abc",

@@ -61,9 +61,9 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
     private Boolean bridgeErrorHandler = false;
 
     /**
-     * Comma-separated event types the consumer delivers (all when empty): event, webrtcup, media,
-     * slowlink, hangup, detached, timeout, trickle, or any other Janus type name, and the
-     * component's own connected, connectionLost, sessionLost. Other names are rejected.
+     * Comma-separated event types the consumer delivers (all when empty): Janus's event, webrtcup,
+     * media, slowlink, hangup, detached, timeout, trickle, and the component's own connected,
+     * connectionLost, sessionLost, managedHandleCreated. Other names are rejected.
      */
     private String eventTypes;
 

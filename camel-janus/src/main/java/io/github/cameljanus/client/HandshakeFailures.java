@@ -26,7 +26,8 @@ final class HandshakeFailures {
                             + tls,
                     tlsRootCause(tls, error));
         }
-        ConnectException refused = refused(error);
+        // Refused: nothing listens there, which is not a handshake issue.
+        ConnectException refused = inChain(error, ConnectException.class);
         if (refused != null) {
             return new JanusConnectionLostException(
                     "connection refused by "
@@ -36,19 +37,6 @@ final class HandshakeFailures {
                     error);
         }
         return handshakeFailed(uri, error.toString(), error);
-    }
-
-    /** The TCP connection was refused: nothing listens there, which is not a handshake issue. */
-    private static ConnectException refused(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException connect) {
-                return connect;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
     }
 
     /** The server answered, but not as a Janus does. */
@@ -85,9 +73,14 @@ final class HandshakeFailures {
     }
 
     private static SSLException tlsProblem(Throwable error) {
+        return inChain(error, SSLException.class);
+    }
+
+    /** The first throwable of this type in the cause chain, or null. */
+    private static <T extends Throwable> T inChain(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SSLException ssl) {
-                return ssl;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
             if (t.getCause() == t) {
                 break;

@@ -284,10 +284,8 @@ public final class JanusSession {
      *     timeout}
      */
     CompletableFuture<Void> lost(int code, String reason, String cause) {
-        if (closeLocally(new JanusClosedException(code, "session " + id + " lost: " + reason))) {
-            return reportLost(code, reason, cause);
-        }
-        return CompletableFuture.completedFuture(null);
+        Supplier<CompletableFuture<Void>> report = loseAndReportLater(code, reason, cause);
+        return report == null ? CompletableFuture.completedFuture(null) : report.get();
     }
 
     /**
