@@ -40,30 +40,9 @@ class JanusManagedHandleTest {
     void aKeepaliveAnswered458ReportsSessionLostAndTheManagedHandleIsAttachedAgainAtOnce()
             throws Exception {
         List<Exchange> events = new CopyOnWriteArrayList<>();
-        AtomicBoolean lose = new AtomicBoolean(true);
         try (FakeJanus fake = FakeJanus.start();
                 CamelContext context = new DefaultCamelContext()) {
-            fake.on(
-                    "keepalive",
-                    (request, peer) ->
-                            peer.send(
-                                    lose.getAndSet(false)
-                                            ? FakeJanus.error(request, 458, "No such session")
-                                            : FakeJanus.ack(request)));
-            context.addRoutes(
-                    new RouteBuilder() {
-                        @Override
-                        public void configure() {
-                            from("janus:"
-                                            + fake.uri()
-                                            + "?plugin="
-                                            + FakeJanus.PLUGIN
-                                            + "&keepAliveInterval=200ms&pingInterval=0"
-                                            + "&eventTypes=sessionLost,event")
-                                    .routeId("events")
-                                    .process(e -> events.add(e.copy()));
-                        }
-                    });
+            loseTheFirstKeepaliveSession(fake, context, "sessionLost,event", events);
             context.start();
 
             // Attached at start; the first keepalive is answered 458; then, with no producer here,
@@ -132,29 +111,9 @@ class JanusManagedHandleTest {
     @Test
     void routesHearConnectedOnTheFirstConnectAndEachCreationOfTheManagedHandle() throws Exception {
         List<Exchange> events = new CopyOnWriteArrayList<>();
-        AtomicBoolean lose = new AtomicBoolean(true);
         try (FakeJanus fake = FakeJanus.start();
                 CamelContext context = new DefaultCamelContext()) {
-            fake.on(
-                    "keepalive",
-                    (request, peer) ->
-                            peer.send(
-                                    lose.getAndSet(false)
-                                            ? FakeJanus.error(request, 458, "No such session")
-                                            : FakeJanus.ack(request)));
-            context.addRoutes(
-                    new RouteBuilder() {
-                        @Override
-                        public void configure() {
-                            from("janus:"
-                                            + fake.uri()
-                                            + "?plugin="
-                                            + FakeJanus.PLUGIN
-                                            + "&keepAliveInterval=200ms&pingInterval=0"
-                                            + "&eventTypes=connected,managedHandleCreated")
-                                    .process(e -> events.add(e.copy()));
-                        }
-                    });
+            loseTheFirstKeepaliveSession(fake, context, "connected,managedHandleCreated", events);
             context.start();
 
             // Janus is up at start: "connected" anyway; the handle is made, lost (458), made again.
@@ -184,5 +143,38 @@ class JanusManagedHandleTest {
                     .isEqualTo(fake.received("attach").get(1).path("session_id").asLong());
             assertThat(created.get(1).getMessage().getHeader(JanusConstants.HANDLE_ID)).isNotNull();
         }
+    }
+
+    /**
+     * The fake answers the first keepalive 458 (the session is gone, as after a Janus restart); a
+     * route {@code events} with a consumer on the plugin, keepalives every 200 ms, records the
+     * events of these types.
+     */
+    private static void loseTheFirstKeepaliveSession(
+            FakeJanus fake, CamelContext context, String eventTypes, List<Exchange> events)
+            throws Exception {
+        AtomicBoolean lose = new AtomicBoolean(true);
+        fake.on(
+                "keepalive",
+                (request, peer) ->
+                        peer.send(
+                                lose.getAndSet(false)
+                                        ? FakeJanus.error(request, 458, "No such session")
+                                        : FakeJanus.ack(request)));
+        context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("janus:"
+                                        + fake.uri()
+                                        + "?plugin="
+                                        + FakeJanus.PLUGIN
+                                        + "&keepAliveInterval=200ms&pingInterval=0"
+                                        + "&eventTypes="
+                                        + eventTypes)
+                                .routeId("events")
+                                .process(e -> events.add(e.copy()));
+                    }
+                });
     }
 }

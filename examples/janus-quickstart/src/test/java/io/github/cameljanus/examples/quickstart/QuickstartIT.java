@@ -35,20 +35,11 @@ class QuickstartIT {
 
     @Test
     void roomEventsBecomeJsonLines() throws Exception {
-        Main main = QuickstartApp.newMain();
-        main.addOverrideProperty("janus.url", JANUS.server().wsUrl());
-        main.addOverrideProperty("quickstart.room", "777001");
-        main.addOverrideProperty("quickstart.visitor-period", "300");
-        main.addOverrideProperty("quickstart.events-dir", dir.toString());
         Path file = dir.resolve("room-events.jsonl");
+        Main main = quickstart(777001, file);
         try {
             main.start();
-            await().atMost(Duration.ofSeconds(20))
-                    .untilAsserted(
-                            () ->
-                                    assertThat(lines(file))
-                                            .extracting(line -> line.path("event").asText())
-                                            .contains("joining", "leaving"));
+            awaitJoiningAndLeaving(file, 0, Duration.ofSeconds(20));
         } finally {
             main.stop();
         }
@@ -86,35 +77,43 @@ class QuickstartIT {
 
     @Test
     void afterAJanusRestartTheRoomAndTheMonitorAreSetUpAgainAndLinesContinue() throws Exception {
-        Main main = QuickstartApp.newMain();
-        main.addOverrideProperty("janus.url", JANUS.server().wsUrl());
-        main.addOverrideProperty("quickstart.room", "777002");
-        main.addOverrideProperty("quickstart.visitor-period", "300");
-        main.addOverrideProperty("quickstart.events-dir", dir.toString());
-        main.addOverrideProperty("quickstart.events-file", "restart.jsonl");
         Path file = dir.resolve("restart.jsonl");
+        Main main = quickstart(777002, file);
         try {
             main.start();
-            await().atMost(Duration.ofSeconds(20))
-                    .untilAsserted(
-                            () ->
-                                    assertThat(lines(file))
-                                            .extracting(line -> line.path("event").asText())
-                                            .contains("joining", "leaving"));
+            awaitJoiningAndLeaving(file, 0, Duration.ofSeconds(20));
 
             JANUS.server().restart(); // the room and the monitor's membership are gone
             int before = lines(file).size();
 
             // The managedHandleCreated hook creates the room and joins the monitor again.
-            await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(
-                            () ->
-                                    assertThat(lines(file).subList(before, lines(file).size()))
-                                            .extracting(line -> line.path("event").asText())
-                                            .contains("joining", "leaving"));
+            awaitJoiningAndLeaving(file, before, Duration.ofSeconds(30));
         } finally {
             main.stop();
         }
+    }
+
+    /** The quickstart's Camel Main on the test's Janus, for a room, writing its lines to file. */
+    private static Main quickstart(int room, Path file) {
+        Main main = QuickstartApp.newMain();
+        main.addOverrideProperty("janus.url", JANUS.server().wsUrl());
+        main.addOverrideProperty("quickstart.room", String.valueOf(room));
+        main.addOverrideProperty("quickstart.visitor-period", "300");
+        main.addOverrideProperty("quickstart.events-dir", file.getParent().toString());
+        main.addOverrideProperty("quickstart.events-file", file.getFileName().toString());
+        return main;
+    }
+
+    /** Waits until the lines after the first {@code from} have a joining and a leaving. */
+    private static void awaitJoiningAndLeaving(Path file, int from, Duration atMost) {
+        await().atMost(atMost)
+                .untilAsserted(
+                        () -> {
+                            List<JsonNode> lines = lines(file);
+                            assertThat(lines.subList(from, lines.size()))
+                                    .extracting(line -> line.path("event").asText())
+                                    .contains("joining", "leaving");
+                        });
     }
 
     private static List<JsonNode> lines(Path file) {
