@@ -13,6 +13,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -66,6 +67,13 @@ public class JanusComponent extends HealthCheckComponent implements SSLContextPa
             }
             extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
         }
+    }
+
+    /** The generated configurer with each option's text checked first (Camel Main, starter). */
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        PropertyConfigurer generated = super.getComponentPropertyConfigurer();
+        return generated == null ? null : new CheckedComponentConfigurer(generated);
     }
 
     public JanusConfiguration getConfiguration() {

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * Checks the text of each URI option against its type in the component's generated metadata
  * (janus.json) before Camel converts it: Camel's conversion turns some bad texts into 0 (a
  * reconnect limit of 0, a keepalive of 0), which would silently turn a safety off. The metadata is
- * the one definition of each option's type, so a new option is checked without code here.
+ * the one definition of each option's type, so a new option is checked without code here. The
+ * endpoint's options are checked in the URI; the component's wherever they are bound (Camel Main's
+ * {@code camel.component.janus.*}, the Spring Boot starter, property binding), through {@link
+ * CheckedComponentConfigurer}.
  */
 final class OptionValues {
 
@@ -32,30 +35,39 @@ final class OptionValues {
                             + "|minute|minutes|h|hour|hours|d|day|days)\\s*)+",
                     Pattern.CASE_INSENSITIVE);
 
-    private static volatile JsonNode properties;
+    private static volatile JsonNode metadata;
 
     private OptionValues() {}
 
     /**
-     * Checks every option given as text.
+     * Checks every endpoint option given as text.
      *
      * @throws IllegalArgumentException naming the option and the text when one is not a value of
      *     its type
      */
     static void check(Map<String, Object> parameters) {
-        JsonNode known = properties();
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            if (parameter.getValue() instanceof String text) {
-                JsonNode option = option(known, parameter.getKey());
-                if (option != null && !isValue(option, text.trim())) {
-                    throw new IllegalArgumentException(
-                            "Option "
-                                    + parameter.getKey()
-                                    + " has an invalid value '"
-                                    + text
-                                    + "': expected "
-                                    + expected(option));
-                }
+            check(Section.ENDPOINT, parameter.getKey(), parameter.getValue());
+        }
+    }
+
+    /**
+     * Checks one option when it is given as text (a typed value was checked by its type).
+     *
+     * @throws IllegalArgumentException naming the option and the text when it is not a value of its
+     *     type
+     */
+    static void check(Section section, String name, Object value) {
+        if (value instanceof String text) {
+            JsonNode option = option(section.options(), name);
+            if (option != null && !isValue(option, text.trim())) {
+                throw new IllegalArgumentException(
+                        "Option "
+                                + name
+                                + " has an invalid value '"
+                                + text
+                                + "': expected "
+                                + expected(option));
             }
         }
     }
@@ -63,7 +75,8 @@ final class OptionValues {
     /** The names of the options the metadata marks secret, lower-case (apisecret, token, ...). */
     static Set<String> secretOptions() {
         Set<String> secrets = new TreeSet<>();
-        properties()
+        Section.ENDPOINT
+                .options()
                 .fields()
                 .forEachRemaining(
                         option -> {
@@ -74,15 +87,19 @@ final class OptionValues {
         return secrets;
     }
 
-    /** The option of this name; Camel also takes names in another case (maxreconnectattempts). */
+    /**
+     * The option of this name; Camel also takes names in another case (maxreconnectattempts) or
+     * dashed (max-reconnect-attempts, from properties files).
+     */
     private static JsonNode option(JsonNode known, String name) {
         JsonNode exact = known.get(name);
         if (exact != null) {
             return exact;
         }
+        String undashed = name.replace("-", "");
         for (var names = known.fieldNames(); names.hasNext(); ) {
             String candidate = names.next();
-            if (candidate.equalsIgnoreCase(name)) {
+            if (candidate.equalsIgnoreCase(undashed)) {
                 return known.get(candidate);
             }
         }
@@ -152,19 +169,35 @@ final class OptionValues {
         };
     }
 
-    private static JsonNode properties() {
-        JsonNode loaded = properties;
+    /** The two option lists of the metadata: the component's and the endpoint's. */
+    enum Section {
+        COMPONENT("componentProperties"),
+        ENDPOINT("properties");
+
+        private final String field;
+
+        Section(String field) {
+            this.field = field;
+        }
+
+        JsonNode options() {
+            return metadata().path(field);
+        }
+    }
+
+    private static JsonNode metadata() {
+        JsonNode loaded = metadata;
         if (loaded == null) {
             try (InputStream in = OptionValues.class.getResourceAsStream(METADATA)) {
                 if (in == null) {
                     throw new IllegalStateException(
                             "The component metadata " + METADATA + " is missing");
                 }
-                loaded = JanusJson.MAPPER.readTree(in).path("properties");
+                loaded = JanusJson.MAPPER.readTree(in);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + METADATA, e);
             }
-            properties = loaded;
+            metadata = loaded;
         }
         return loaded;
     }

@@ -116,7 +116,10 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration keepAliveInterval = Duration.ofMillis(-1);
 
-    /** Reconnect attempts before giving up; -1 tries forever. */
+    /**
+     * Reconnect rounds (each tries every address once) before giving up; -1 tries forever. After
+     * giving up the endpoint stays down until a route using it is started again.
+     */
     private Integer maxReconnectAttempts = -1;
 
     /** Origin header sent on the WebSocket handshake (for Janus's enforce_cors). */
@@ -133,21 +136,29 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
 
     /**
      * Period of the connection liveness probe (a Janus ping), in milliseconds (or a duration). No
-     * answer within requestTimeout means the connection is dead. 0 disables it.
+     * pong before the next ping is due (at most 10 s) means the connection is dead: it is closed
+     * and reconnected. A keepalive without answer counts the same. 0 disables the ping.
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration pingInterval = Duration.ofSeconds(15);
 
     /**
      * After reconnecting, claim every live session so it keeps its id, handles and events (needs
-     * reclaim_session_timeout on the server).
+     * reclaim_session_timeout on the server). A session that cannot be claimed is reported to
+     * consumers as sessionLost, and the managed session and handle are created again.
      */
     private Boolean reclaim = true;
 
-    /** Reconnect with exponential backoff and full jitter after the connection is lost. */
+    /**
+     * Reconnect with exponential backoff and full jitter after the connection is lost or a first
+     * connect failed. In-flight requests fail at once; while disconnected requests fail fast.
+     */
     private Boolean reconnect = true;
 
-    /** Upper bound of the first reconnect delay, in milliseconds (or a duration). */
+    /**
+     * Upper bound of the first reconnect delay, in milliseconds (or a duration); the bound doubles
+     * per failed round up to reconnectMaxDelay, and each delay is random below it.
+     */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration reconnectInitialDelay = Duration.ofMillis(500);
 
@@ -187,7 +198,7 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean healthCheckProducerEnabled = true;
 
-    /** The Janus API secret (api_secret in janus.jcfg), sent as apisecret. */
+    /** The Janus API secret (api_secret in janus.jcfg), sent in each request's apisecret field. */
     private String apiSecret;
 
     /**

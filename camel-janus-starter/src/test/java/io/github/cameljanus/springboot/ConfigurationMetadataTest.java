@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The generated spring-configuration-metadata.json has one described property per component option
@@ -59,6 +60,49 @@ class ConfigurationMetadataTest {
                 .isEqualTo("10s");
         assertThat(properties.get(PREFIX + "api-secret").path("type").asText())
                 .isEqualTo("java.lang.String");
+    }
+
+    /**
+     * The component's metadata is the one definition of each option: the starter's description
+     * starts with the component's (it may add how to give a bean in Spring) and its default is the
+     * same value (a duration as Spring writes it, 10s for 10000 ms).
+     */
+    @Test
+    void descriptionsAndDefaultsAreTheComponents() throws IOException {
+        JsonNode component =
+                read("META-INF/io/github/cameljanus/janus.json").path("componentProperties");
+        Map<String, JsonNode> properties = new TreeMap<>();
+        for (JsonNode metadata : readAll("META-INF/spring-configuration-metadata.json")) {
+            for (JsonNode property : metadata.path("properties")) {
+                properties.put(property.path("name").asText(), property);
+            }
+        }
+        component
+                .fields()
+                .forEachRemaining(
+                        option -> {
+                            String name = option.getKey();
+                            JsonNode expected = option.getValue();
+                            JsonNode property = properties.get(PREFIX + kebab(name));
+                            assertThat(property).as(name).isNotNull();
+                            assertThat(property.path("description").asText())
+                                    .as("description of %s", name)
+                                    .startsWith(expected.path("description").asText());
+                            assertThat(defaultOf(property, expected.path("type").asText()))
+                                    .as("default of %s", name)
+                                    .isEqualTo(expected.path("defaultValue").asText(""));
+                        });
+    }
+
+    /** The starter's default in the component's notation: durations in milliseconds. */
+    private static String defaultOf(JsonNode property, String componentType) {
+        String value = property.path("defaultValue").asText("");
+        if (!"duration".equals(componentType) || value.isEmpty()) {
+            return value;
+        }
+        return Long.toString(
+                DurationStyle.detectAndParse(value, java.time.temporal.ChronoUnit.MILLIS)
+                        .toMillis());
     }
 
     @Test

@@ -6,11 +6,19 @@ package io.github.cameljanus.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameljanus.JanusComponent;
 import io.github.cameljanus.JanusConfiguration;
 import io.github.cameljanus.JanusEndpoint;
 import io.github.cameljanus.JanusOperation;
 import io.github.cameljanus.JanusTransportType;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -18,6 +26,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The properties, the conditions and what reaches the component and its endpoints. */
 class JanusComponentAutoConfigurationTest {
@@ -140,6 +149,74 @@ class JanusComponentAutoConfigurationTest {
                             assertThat(c.getRequestTimeout()).isEqualTo(1234);
                             assertThat(c.getApiSecret()).isEqualTo("from-boot");
                         });
+    }
+
+    /** Every typed option of the component's metadata; Spring's binder refuses text not of it. */
+    @Test
+    void aBadValueFailsTheStartNamingThePropertyAndTheText() throws Exception {
+        JsonNode options;
+        try (InputStream in =
+                getClass().getResourceAsStream("/META-INF/io/github/cameljanus/janus.json")) {
+            options = new ObjectMapper().readTree(in).path("componentProperties");
+        }
+        List<String> typed = new ArrayList<>();
+        options.fields()
+                .forEachRemaining(
+                        option -> {
+                            String type = option.getValue().path("type").asText();
+                            if (Set.of("boolean", "integer", "duration", "enum").contains(type)) {
+                                typed.add(
+                                        option.getKey()
+                                                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                                                .toLowerCase(Locale.ROOT));
+                            }
+                        });
+        assertThat(typed).contains("max-reconnect-attempts", "keep-alive-interval", "transport");
+        for (String property : typed) {
+            runner.withPropertyValues("camel.component.janus." + property + "=abc")
+                    .run(
+                            context -> {
+                                assertThat(context).as(property).hasFailed();
+                                StringBuilder messages = new StringBuilder();
+                                for (Throwable t = context.getStartupFailure();
+                                        t != null;
+                                        t = t.getCause()) {
+                                    messages.append(t.getMessage()).append('\n');
+                                }
+                                assertThat(messages.toString())
+                                        .as(property)
+                                        .contains("camel.component.janus." + property)
+                                        .contains("abc");
+                            });
+        }
+    }
+
+    /**
+     * What docs/spring-boot.md and docs/operations.md say: an environment variable sets a secret by
+     * Spring's rule (dots to underscores, dashes dropped), the legacy form with the dash as an
+     * underscore too.
+     */
+    @Test
+    void theApiSecretBindsFromTheEnvironment() {
+        for (String variable :
+                List.of("CAMEL_COMPONENT_JANUS_APISECRET", "CAMEL_COMPONENT_JANUS_API_SECRET")) {
+            runner.withInitializer(
+                            context ->
+                                    context.getEnvironment()
+                                            .getPropertySources()
+                                            .addFirst(
+                                                    new SystemEnvironmentPropertySource(
+                                                            "test-systemEnvironment",
+                                                            Map.of(variable, "from-env"))))
+                    .run(
+                            context -> {
+                                JanusConfiguration c =
+                                        context.getBean(CamelContext.class)
+                                                .getEndpoint(ENDPOINT, JanusEndpoint.class)
+                                                .getConfiguration();
+                                assertThat(c.getApiSecret()).as(variable).isEqualTo("from-env");
+                            });
+        }
     }
 
     @Test
