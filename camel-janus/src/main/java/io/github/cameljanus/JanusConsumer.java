@@ -83,7 +83,8 @@ public class JanusConsumer extends DefaultConsumer
         if (repository != null) {
             JanusHealthCheck check =
                     new JanusHealthCheck(
-                            "consumer:janus-" + getRouteId(),
+                            // the id Camel's consumers repository gives the route: one name
+                            "consumer:" + getRouteId(),
                             getEndpoint(),
                             () -> connection,
                             true);

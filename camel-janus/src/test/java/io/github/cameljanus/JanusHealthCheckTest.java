@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,15 @@ class JanusHealthCheckTest {
             RouteChecks.assertThatEventsReadiness(context)
                     .satisfies(
                             r -> {
+                                // Camel's id for a route's consumer: the route id, no prefix
+                                assertThat(r.getCheck().getId()).isEqualTo("consumer:events");
+                                assertThat(
+                                                ((HealthCheckAware)
+                                                                context.getRoute("events")
+                                                                        .getConsumer())
+                                                        .getHealthCheck()
+                                                        .getId())
+                                        .isEqualTo("consumer:events");
                                 assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
                                 assertThat(r.getMessage())
                                         .hasValueSatisfying(
