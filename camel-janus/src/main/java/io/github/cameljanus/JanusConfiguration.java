@@ -65,7 +65,7 @@ public class JanusConfiguration implements Cloneable {
     @UriParam(label = "connection", defaultValue = "true")
     private boolean reclaim = true;
 
-    @UriParam(label = "consumer")
+    @UriParam(label = "consumer", enums = JanusEventTypes.ALL)
     private String eventTypes;
 
     @UriParam(label = "connection,advanced", defaultValue = "10000")

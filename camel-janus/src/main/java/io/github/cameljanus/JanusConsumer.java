@@ -84,10 +84,7 @@ public class JanusConsumer extends DefaultConsumer
             JanusHealthCheck check =
                     new JanusHealthCheck(
                             // the id Camel's consumers repository gives the route: one name
-                            "consumer:" + getRouteId(),
-                            getEndpoint(),
-                            () -> connection,
-                            true);
+                            "consumer:" + getRouteId(), getEndpoint(), () -> connection, true);
             check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }

@@ -25,20 +25,21 @@ final class JanusEventTypes {
      */
     static final String MANAGED_HANDLE_CREATED = "managedHandleCreated";
 
-    static final Set<String> KNOWN =
-            Set.of(
-                    "event",
-                    "webrtcup",
-                    "media",
-                    "slowlink",
-                    "hangup",
-                    "detached",
-                    "timeout",
-                    "trickle",
-                    CONNECTED,
-                    CONNECTION_LOST,
-                    SESSION_LOST,
-                    MANAGED_HANDLE_CREATED);
+    /**
+     * Every type, as the {@code eventTypes} option's allowed values in the component metadata (an
+     * annotation takes only a constant, hence one string).
+     */
+    static final String ALL =
+            "event,webrtcup,media,slowlink,hangup,detached,timeout,trickle,"
+                    + CONNECTED
+                    + ","
+                    + CONNECTION_LOST
+                    + ","
+                    + SESSION_LOST
+                    + ","
+                    + MANAGED_HANDLE_CREATED;
+
+    static final Set<String> KNOWN = Set.of(ALL.split(","));
 
     private JanusEventTypes() {}
 

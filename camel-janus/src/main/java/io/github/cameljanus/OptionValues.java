@@ -114,7 +114,10 @@ final class OptionValues {
             case "boolean" -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
             case "integer" -> isInteger(text, option.path("javaType").asText());
             case "duration" -> isDuration(text);
-            case "enum" -> isEnum(option.path("enum"), text);
+            case "enum" ->
+                    "java.lang.String".equals(option.path("javaType").asText())
+                            ? isEnumList(option.path("enum"), text)
+                            : isEnum(option.path("enum"), text);
             default -> true;
         };
     }
@@ -148,6 +151,19 @@ final class OptionValues {
         return UNITS.matcher(text).matches();
     }
 
+    /** A text option with allowed values takes a comma-separated list of them (eventTypes). */
+    private static boolean isEnumList(JsonNode values, String text) {
+        if (text.isEmpty()) {
+            return true; // no filter
+        }
+        for (String part : text.split(",", -1)) {
+            if (!isEnum(values, part.trim())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isEnum(JsonNode values, String text) {
         for (JsonNode value : values) {
             if (value.asText().equalsIgnoreCase(text)) {
@@ -164,7 +180,11 @@ final class OptionValues {
             case "duration" ->
                     "a duration: milliseconds (5000), amounts with units (5s, 1m30s, 500ms) or"
                             + " ISO-8601 (PT5S)";
-            case "enum" -> "one of " + option.path("enum");
+            case "enum" ->
+                    ("java.lang.String".equals(option.path("javaType").asText())
+                                    ? "a comma-separated list of "
+                                    : "one of ")
+                            + option.path("enum");
             default -> option.path("type").asText();
         };
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the jar ships for Camel tooling: the component's descriptor, and not the "other" descriptor
- * the build plugin writes besides it (tooling would list janus twice, once as a non-component).
+ * the build plugin writes besides it (tooling would list janus twice, once as a non-component), nor
+ * its root copy of component.properties.
  */
 class ComponentMetadataFilesTest {
 
@@ -25,6 +26,9 @@ class ComponentMetadataFilesTest {
 
         assertThat(ours(loader, "janus.json")).isEmpty();
         assertThat(ours(loader, "META-INF/services/org/apache/camel/other.properties")).isEmpty();
+        assertThat(ours(loader, "component.properties")).isEmpty();
+        assertThat(ours(loader, "META-INF/services/org/apache/camel/component.properties"))
+                .hasSize(1);
         try (InputStream descriptor =
                 loader.getResourceAsStream("META-INF/io/github/cameljanus/janus.json")) {
             assertThat(descriptor).isNotNull();

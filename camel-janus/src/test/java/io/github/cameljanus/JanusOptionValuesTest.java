@@ -74,7 +74,8 @@ class JanusOptionValuesTest {
                             "reconnectMaxDelay=2x",
                             "reconnect=yes",
                             "eventQueueSize=99999999999",
-                            "transport=netty")) {
+                            "transport=netty",
+                            "eventTypes=event,bogus")) {
                 assertThatThrownBy(() -> context.getEndpoint(URI + "?" + bad))
                         .as(bad)
                         .rootCause()
@@ -86,7 +87,8 @@ class JanusOptionValuesTest {
                             URI
                                     + "?keepAliveInterval=-1&pingInterval=5s&requestTimeout=PT3S"
                                     + "&reconnectMaxDelay=1m30s&connectTimeout=2500"
-                                    + "&reconnect=FALSE&transport=tyrus&maxReconnectAttempts=3",
+                                    + "&reconnect=FALSE&transport=tyrus&maxReconnectAttempts=3"
+                                    + "&eventTypes=event, hangup,managedHandleCreated",
                             JanusEndpoint.class);
             JanusConfiguration configuration = endpoint.getConfiguration();
             assertThat(configuration.getKeepAliveInterval()).isEqualTo(-1);
@@ -96,6 +98,23 @@ class JanusOptionValuesTest {
             assertThat(configuration.getConnectTimeout()).isEqualTo(2500);
             assertThat(configuration.isReconnect()).isFalse();
             assertThat(configuration.getMaxReconnectAttempts()).isEqualTo(3);
+            assertThat(configuration.getEventTypes())
+                    .isEqualTo("event, hangup,managedHandleCreated");
+        }
+    }
+
+    /** Tooling offers eventTypes' choices: the metadata lists every type the consumer knows. */
+    @Test
+    void theMetadataListsTheEventTypes() throws Exception {
+        try (InputStream in =
+                JanusOptionValuesTest.class.getResourceAsStream(
+                        "/META-INF/io/github/cameljanus/janus.json")) {
+            JsonNode option = JanusJson.MAPPER.readTree(in).path("properties").path("eventTypes");
+            List<String> values = new ArrayList<>();
+            option.path("enum").forEach(value -> values.add(value.asText()));
+            assertThat(values)
+                    .containsExactlyInAnyOrderElementsOf(JanusEventTypes.KNOWN)
+                    .contains("managedHandleCreated", "webrtcup");
         }
     }
 }

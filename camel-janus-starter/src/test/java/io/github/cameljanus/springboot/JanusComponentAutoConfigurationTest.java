@@ -5,6 +5,7 @@
 package io.github.cameljanus.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -151,9 +152,13 @@ class JanusComponentAutoConfigurationTest {
                         });
     }
 
-    /** Every typed option of the component's metadata; Spring's binder refuses text not of it. */
+    /**
+     * Every typed option of the component's metadata: Spring's binder refuses text not of the
+     * property's type at start; text it takes (eventTypes is a String in Spring) the component
+     * refuses when the properties are applied to it, which is when it is first used.
+     */
     @Test
-    void aBadValueFailsTheStartNamingThePropertyAndTheText() throws Exception {
+    void aBadValueFailsNamingThePropertyAndTheText() throws Exception {
         JsonNode options;
         try (InputStream in =
                 getClass().getResourceAsStream("/META-INF/io/github/cameljanus/janus.json")) {
@@ -165,27 +170,33 @@ class JanusComponentAutoConfigurationTest {
                         option -> {
                             String type = option.getValue().path("type").asText();
                             if (Set.of("boolean", "integer", "duration", "enum").contains(type)) {
-                                typed.add(
-                                        option.getKey()
-                                                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-                                                .toLowerCase(Locale.ROOT));
+                                typed.add(option.getKey());
                             }
                         });
-        assertThat(typed).contains("max-reconnect-attempts", "keep-alive-interval", "transport");
-        for (String property : typed) {
-            runner.withPropertyValues("camel.component.janus." + property + "=abc")
+        assertThat(typed).contains("maxReconnectAttempts", "keepAliveInterval", "eventTypes");
+        for (String name : typed) {
+            String property =
+                    "camel.component.janus."
+                            + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                                    .toLowerCase(Locale.ROOT);
+            runner.withPropertyValues(property + "=abc")
                     .run(
                             context -> {
-                                assertThat(context).as(property).hasFailed();
+                                Throwable failure =
+                                        context.getStartupFailure() != null
+                                                ? context.getStartupFailure()
+                                                : catchThrowable(
+                                                        () ->
+                                                                context.getBean(CamelContext.class)
+                                                                        .getEndpoint(ENDPOINT));
+                                assertThat(failure).as(name).isNotNull();
                                 StringBuilder messages = new StringBuilder();
-                                for (Throwable t = context.getStartupFailure();
-                                        t != null;
-                                        t = t.getCause()) {
+                                for (Throwable t = failure; t != null; t = t.getCause()) {
                                     messages.append(t.getMessage()).append('\n');
                                 }
                                 assertThat(messages.toString())
-                                        .as(property)
-                                        .contains("camel.component.janus." + property)
+                                        .as(name)
+                                        .containsAnyOf(property, name)
                                         .contains("abc");
                             });
         }
