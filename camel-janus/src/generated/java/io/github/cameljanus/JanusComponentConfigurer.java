@@ -49,6 +49,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "failonpluginerror":
         case "failOnPluginError": getOrCreateConfiguration(target).setFailOnPluginError(property(camelContext, boolean.class, value)); return true;
+        case "handleid":
+        case "handleId": getOrCreateConfiguration(target).setHandleId(property(camelContext, long.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -57,6 +59,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "managedhandleonly":
+        case "managedHandleOnly": getOrCreateConfiguration(target).setManagedHandleOnly(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "maxpendingrequests":
@@ -78,6 +82,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "reconnectMaxDelay": getOrCreateConfiguration(target).setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessionid":
+        case "sessionId": getOrCreateConfiguration(target).setSessionId(property(camelContext, long.class, value)); return true;
         case "shutdowntimeout":
         case "shutdownTimeout": getOrCreateConfiguration(target).setShutdownTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -112,6 +118,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "eventTypes": return java.lang.String.class;
         case "failonpluginerror":
         case "failOnPluginError": return boolean.class;
+        case "handleid":
+        case "handleId": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -120,6 +128,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepAliveInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "managedhandleonly":
+        case "managedHandleOnly": return boolean.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
         case "maxpendingrequests":
@@ -141,6 +151,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "reconnectMaxDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "sessionid":
+        case "sessionId": return long.class;
         case "shutdowntimeout":
         case "shutdownTimeout": return long.class;
         case "sslcontextparameters":
@@ -176,6 +188,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "failonpluginerror":
         case "failOnPluginError": return getOrCreateConfiguration(target).isFailOnPluginError();
+        case "handleid":
+        case "handleId": return getOrCreateConfiguration(target).getHandleId();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -184,6 +198,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "managedhandleonly":
+        case "managedHandleOnly": return getOrCreateConfiguration(target).isManagedHandleOnly();
         case "maxmessagesize":
         case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "maxpendingrequests":
@@ -205,6 +221,8 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "reconnectMaxDelay": return getOrCreateConfiguration(target).getReconnectMaxDelay();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "sessionid":
+        case "sessionId": return getOrCreateConfiguration(target).getSessionId();
         case "shutdowntimeout":
         case "shutdownTimeout": return getOrCreateConfiguration(target).getShutdownTimeout();
         case "sslcontextparameters":

@@ -43,10 +43,14 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failonpluginerror":
         case "failOnPluginError": target.getConfiguration().setFailOnPluginError(property(camelContext, boolean.class, value)); return true;
+        case "handleid":
+        case "handleId": target.getConfiguration().setHandleId(property(camelContext, long.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "managedhandleonly":
+        case "managedHandleOnly": target.getConfiguration().setManagedHandleOnly(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesize":
         case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, int.class, value)); return true;
         case "maxpendingrequests":
@@ -68,6 +72,8 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "reconnectMaxDelay": target.getConfiguration().setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sessionid":
+        case "sessionId": target.getConfiguration().setSessionId(property(camelContext, long.class, value)); return true;
         case "shutdowntimeout":
         case "shutdownTimeout": target.getConfiguration().setShutdownTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -101,10 +107,14 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failonpluginerror":
         case "failOnPluginError": return boolean.class;
+        case "handleid":
+        case "handleId": return long.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "managedhandleonly":
+        case "managedHandleOnly": return boolean.class;
         case "maxmessagesize":
         case "maxMessageSize": return int.class;
         case "maxpendingrequests":
@@ -126,6 +136,8 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "reconnectMaxDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "sessionid":
+        case "sessionId": return long.class;
         case "shutdowntimeout":
         case "shutdownTimeout": return long.class;
         case "sslcontextparameters":
@@ -160,10 +172,14 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": return target.getExchangePattern();
         case "failonpluginerror":
         case "failOnPluginError": return target.getConfiguration().isFailOnPluginError();
+        case "handleid":
+        case "handleId": return target.getConfiguration().getHandleId();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "managedhandleonly":
+        case "managedHandleOnly": return target.getConfiguration().isManagedHandleOnly();
         case "maxmessagesize":
         case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
         case "maxpendingrequests":
@@ -185,6 +201,8 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "reconnectMaxDelay": return target.getConfiguration().getReconnectMaxDelay();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "sessionid":
+        case "sessionId": return target.getConfiguration().getSessionId();
         case "shutdowntimeout":
         case "shutdownTimeout": return target.getConfiguration().getShutdownTimeout();
         case "sslcontextparameters":

@@ -24,7 +24,7 @@ public class JanusEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(33);
         props.add("address");
         props.add("apiSecret");
         props.add("awaitEvent");
@@ -36,8 +36,10 @@ public class JanusEndpointUriFactory extends org.apache.camel.support.component.
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failOnPluginError");
+        props.add("handleId");
         props.add("keepAliveInterval");
         props.add("lazyStartProducer");
+        props.add("managedHandleOnly");
         props.add("maxMessageSize");
         props.add("maxPendingRequests");
         props.add("maxReconnectAttempts");
@@ -51,6 +53,7 @@ public class JanusEndpointUriFactory extends org.apache.camel.support.component.
         props.add("reconnectInitialDelay");
         props.add("reconnectMaxDelay");
         props.add("requestTimeout");
+        props.add("sessionId");
         props.add("shutdownTimeout");
         props.add("sslContextParameters");
         props.add("token");

@@ -68,6 +68,15 @@ public class JanusConfiguration implements Cloneable {
     @UriParam(label = "consumer", enums = JanusEventTypes.ALL)
     private String eventTypes;
 
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean managedHandleOnly;
+
+    @UriParam(label = "consumer", defaultValue = "0")
+    private long sessionId;
+
+    @UriParam(label = "consumer", defaultValue = "0")
+    private long handleId;
+
     @UriParam(label = "connection,advanced", defaultValue = "10000")
     private int eventQueueSize = 10_000;
 
@@ -290,6 +299,43 @@ public class JanusConfiguration implements Cloneable {
      */
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
+    }
+
+    public boolean isManagedHandleOnly() {
+        return managedHandleOnly;
+    }
+
+    /**
+     * Deliver only the events of the managed session and handle (needs plugin): Janus's events of
+     * its handle and of its session, and the component's own events; not those of sessions and
+     * handles routes create.
+     */
+    public void setManagedHandleOnly(boolean managedHandleOnly) {
+        this.managedHandleOnly = managedHandleOnly;
+    }
+
+    public long getSessionId() {
+        return sessionId;
+    }
+
+    /**
+     * Deliver only the events of the Janus session of this id (0, the default: every session); the
+     * component's connection events are delivered too.
+     */
+    public void setSessionId(long sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public long getHandleId() {
+        return handleId;
+    }
+
+    /**
+     * Deliver only the events of the Janus handle of this id (0, the default: every handle); the
+     * component's connection events are delivered too.
+     */
+    public void setHandleId(long handleId) {
+        this.handleId = handleId;
     }
 
     public int getEventQueueSize() {

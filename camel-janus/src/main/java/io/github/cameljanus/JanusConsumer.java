@@ -42,6 +42,8 @@ public class JanusConsumer extends DefaultConsumer
     private final java.util.function.Consumer<ManagedHandle.Created> createdListener =
             this::managedHandleCreated;
     private volatile boolean delivering;
+    private volatile long managedSessionId;
+    private volatile long managedHandleId;
 
     public JanusConsumer(JanusEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -130,7 +132,7 @@ public class JanusConsumer extends DefaultConsumer
 
     @Override
     public CompletionStage<?> onEventAsync(JanusEvent event) {
-        if (!accepts(event.type()) || !ofThisPlugin(event)) {
+        if (!accepts(event.type()) || !ofThisPlugin(event) || !ofTheSelectedIds(event)) {
             return null;
         }
         Exchange exchange = createExchange(false);
@@ -172,6 +174,8 @@ public class JanusConsumer extends DefaultConsumer
      * completed the attach (a completion thread), not in a session lane.
      */
     private void managedHandleCreated(ManagedHandle.Created created) {
+        managedSessionId = created.session().id();
+        managedHandleId = created.handle().id();
         if (!accepts(JanusEventTypes.MANAGED_HANDLE_CREATED)) {
             return;
         }
@@ -217,6 +221,24 @@ public class JanusConsumer extends DefaultConsumer
                 || event.handleId() == 0
                 || eventPlugin == null
                 || plugin.equals(eventPlugin);
+    }
+
+    /**
+     * The sessionId, handleId and managedHandleOnly filters. The managed ids are those of its last
+     * creation, so the sessionLost of a lost managed session is still its own.
+     */
+    private boolean ofTheSelectedIds(JanusEvent event) {
+        JanusConfiguration configuration = getEndpoint().getConfiguration();
+        if (configuration.getSessionId() != 0
+                && event.sessionId() != configuration.getSessionId()) {
+            return false;
+        }
+        if (configuration.getHandleId() != 0 && event.handleId() != configuration.getHandleId()) {
+            return false;
+        }
+        return !configuration.isManagedHandleOnly()
+                || (event.sessionId() == managedSessionId
+                        && (event.handleId() == 0 || event.handleId() == managedHandleId));
     }
 
     private boolean accepts(String type) {

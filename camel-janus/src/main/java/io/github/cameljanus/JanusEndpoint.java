@@ -63,6 +63,19 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
                     "Option pingInterval must be 0 (off) or positive, got "
                             + configuration.getPingInterval());
         }
+        if (configuration.isManagedHandleOnly() && configuration.getPlugin() == null) {
+            throw new IllegalArgumentException(
+                    "Option managedHandleOnly=true needs the plugin option (the managed handle's"
+                            + " plugin)");
+        }
+        if (configuration.getSessionId() < 0 || configuration.getHandleId() < 0) {
+            throw new IllegalArgumentException(
+                    "Options sessionId and handleId are Janus ids (positive) or 0 (any), got"
+                            + " sessionId="
+                            + configuration.getSessionId()
+                            + ", handleId="
+                            + configuration.getHandleId());
+        }
         if (configuration.getKeepAliveInterval() < -1) {
             throw new IllegalArgumentException(
                     "Option keepAliveInterval must be -1 (derived), 0 (off) or positive, got "

@@ -68,6 +68,25 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
     private String eventTypes;
 
     /**
+     * Deliver only the events of the managed session and handle (needs plugin): Janus's events of
+     * its handle and of its session, and the component's own events; not those of sessions and
+     * handles routes create.
+     */
+    private Boolean managedHandleOnly = false;
+
+    /**
+     * Deliver only the events of the Janus session of this id (0, the default: every session); the
+     * component's connection events are delivered too.
+     */
+    private Long sessionId = 0L;
+
+    /**
+     * Deliver only the events of the Janus handle of this id (0, the default: every handle); the
+     * component's connection events are delivered too.
+     */
+    private Long handleId = 0L;
+
+    /**
      * For asynchronous plugin requests: wait for the plugin's event (true) or complete on Janus's
      * ack (false). A later event with the request's transaction then goes to the consumer.
      */
@@ -260,6 +279,30 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
+    }
+
+    public Boolean getManagedHandleOnly() {
+        return managedHandleOnly;
+    }
+
+    public void setManagedHandleOnly(Boolean managedHandleOnly) {
+        this.managedHandleOnly = managedHandleOnly;
+    }
+
+    public Long getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(Long sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public Long getHandleId() {
+        return handleId;
+    }
+
+    public void setHandleId(Long handleId) {
+        this.handleId = handleId;
     }
 
     public Boolean getAwaitEvent() {
