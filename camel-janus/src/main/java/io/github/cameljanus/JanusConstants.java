@@ -13,38 +13,43 @@ public final class JanusConstants {
             label = "producer",
             description =
                     "The producer operation for this exchange; overrides the endpoint's operation"
-                            + " option.",
+                            + " option. Read once: removed when the request succeeds, so the next"
+                            + " janus: endpoint uses its own (kept when it fails, for a"
+                            + " redelivery).",
             javaType = "io.github.cameljanus.JanusOperation")
     public static final String OPERATION = "CamelJanusOperation";
 
     @Metadata(
             description =
                     "Janus session id. Producer: the session a request addresses (the managed"
-                            + " session when absent); set on the reply of createSession. Consumer:"
-                            + " the session the event belongs to.",
+                            + " session when absent); set by createSession and attach, removed by"
+                            + " destroySession, left alone by other replies. Consumer: the session"
+                            + " the event belongs to.",
             javaType = "Long")
     public static final String SESSION_ID = "CamelJanusSessionId";
 
     @Metadata(
             description =
                     "Janus handle id. Producer: the handle a request addresses (the managed handle"
-                            + " when absent); set on the reply of attach. Consumer: the handle (the"
-                            + " Janus sender) the event comes from.",
+                            + " when absent); set by attach, removed by createSession, detach and"
+                            + " destroySession, left alone by other replies. Consumer: the handle"
+                            + " (the Janus sender) the event comes from.",
             javaType = "Long")
     public static final String HANDLE_ID = "CamelJanusHandleId";
 
     @Metadata(
             description =
                     "Plugin package, e.g. janus.plugin.videoroom. Producer: the plugin an attach"
-                            + " uses (the plugin option when absent). Consumer and replies: the"
-                            + " plugin that sent the data.",
+                            + " uses (the plugin option when absent). Consumer: the plugin of the"
+                            + " event's handle. Replies do not set it.",
             javaType = "String")
     public static final String PLUGIN = "CamelJanusPlugin";
 
     @Metadata(
             description =
-                    "A JSEP (type and sdp). Producer: sent with a message. Replies and events: the"
-                            + " JSEP Janus sent, as a Map.",
+                    "A JSEP (type and sdp). Producer: sent with a message. InOut replies: the"
+                            + " answer's JSEP, removed when it has none. Events: the JSEP Janus"
+                            + " sent, as a Map.",
             javaType = "Object")
     public static final String JSEP = "CamelJanusJsep";
 
@@ -52,15 +57,15 @@ public final class JanusConstants {
             label = "consumer",
             description =
                     "The Janus event type: event, webrtcup, media, slowlink, hangup, detached,"
-                            + " timeout, trickle or any other type Janus sends, and the"
-                            + " component's own connected, connectionLost, sessionLost.",
+                            + " timeout, trickle, and the component's own connected,"
+                            + " connectionLost, sessionLost, managedHandleCreated.",
             javaType = "String")
     public static final String EVENT_TYPE = "CamelJanusEventType";
 
     @Metadata(
             description =
-                    "The Janus transaction id of the request (on replies) or of the request an"
-                            + " event answers (on events, when Janus sent one).",
+                    "The Janus transaction id of the request (on InOut replies) or of the request"
+                            + " an event answers (on events, when Janus sent one).",
             javaType = "String")
     public static final String TRANSACTION = "CamelJanusTransaction";
 

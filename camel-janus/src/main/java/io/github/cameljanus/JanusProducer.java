@@ -8,7 +8,6 @@ import io.github.cameljanus.client.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -105,7 +104,7 @@ public class JanusProducer extends DefaultAsyncProducer {
      * @return true when the callback was called synchronously
      */
     private boolean send(Exchange exchange, AsyncCallback callback, boolean inline) {
-        CompletableFuture<Consumer<Message>> reply;
+        CompletableFuture<JanusRequests.ReplyWriter> reply;
         try {
             Message in = exchange.getMessage();
             JanusOperation operation =
@@ -124,9 +123,13 @@ public class JanusProducer extends DefaultAsyncProducer {
                 reply.whenComplete(
                         (writeReply, error) -> {
                             if (error != null) {
+                                // the message stays as sent: a redelivery repeats the request
                                 exchange.setException(unwrap(error));
                             } else {
-                                writeReply.accept(exchange.getMessage());
+                                Message out = exchange.getMessage();
+                                // the operation is this request's: the next endpoint uses its own
+                                out.removeHeader(JanusConstants.OPERATION);
+                                writeReply.write(out, exchange.getPattern().isOutCapable());
                             }
                             callback.done(false);
                         });

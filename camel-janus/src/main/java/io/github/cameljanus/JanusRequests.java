@@ -16,13 +16,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.apache.camel.Message;
 
 /**
  * Turns an exchange into one Janus request on the shared connection, and its answer into a writer
  * of the reply message. Which session and handle a request addresses: the ids in the headers, else
- * the endpoint's managed session and handle.
+ * the endpoint's managed session and handle. A reply changes the addressing headers only where the
+ * operation changed what exists (createSession, attach, detach, destroySession).
  */
 final class JanusRequests {
 
@@ -34,35 +34,85 @@ final class JanusRequests {
         this.configuration = configuration;
     }
 
-    CompletableFuture<Consumer<Message>> send(
+    /**
+     * What a request's answer writes on the exchange's message: the headers rule of
+     * docs/janus-component.md, in one place.
+     */
+    @FunctionalInterface
+    interface ReplyWriter {
+
+        /** A request whose answer writes nothing: the message stays as the route gave it. */
+        ReplyWriter NOTHING = (out, inOut) -> {};
+
+        /**
+         * Writes the answer.
+         *
+         * @param inOut true for an InOut exchange: it gets the result (body, JSEP, transaction); an
+         *     InOnly exchange only gets the addressing changes (a created session or handle)
+         */
+        void write(Message out, boolean inOut);
+    }
+
+    CompletableFuture<ReplyWriter> send(
             JanusOperation operation, Message in, RequestOptions options) {
         JanusClient client = connection.client();
         return switch (operation) {
             case message -> message(in, options);
             case trickle -> trickle(in, options);
-            case hangup -> handle(in).thenCompose(h -> h.hangup(options)).thenApply(v -> out -> {});
-            case detach -> handle(in).thenCompose(h -> h.detach(options)).thenApply(v -> out -> {});
+            case hangup ->
+                    handle(in)
+                            .thenCompose(h -> h.hangup(options))
+                            .thenApply(v -> ReplyWriter.NOTHING);
+            case detach ->
+                    handle(in)
+                            .thenCompose(h -> h.detach(options))
+                            .thenApply(
+                                    v ->
+                                            (out, inOut) ->
+                                                    out.removeHeader(JanusConstants.HANDLE_ID));
             case attach -> attach(in, options);
             case createSession ->
                     client.createSession(options)
                             .thenApply(
                                     s ->
-                                            out -> {
+                                            (out, inOut) -> {
                                                 out.setHeader(JanusConstants.SESSION_ID, s.id());
-                                                out.setBody(idBody(s.id()));
+                                                out.removeHeader(JanusConstants.HANDLE_ID);
+                                                if (inOut) {
+                                                    out.setBody(idBody(s.id()));
+                                                }
                                             });
             case destroySession ->
-                    session(in).thenCompose(s -> s.destroy(options)).thenApply(v -> out -> {});
+                    session(in)
+                            .thenCompose(s -> s.destroy(options))
+                            .thenApply(
+                                    v ->
+                                            (out, inOut) -> {
+                                                out.removeHeader(JanusConstants.SESSION_ID);
+                                                out.removeHeader(JanusConstants.HANDLE_ID);
+                                            });
             case keepalive ->
-                    session(in).thenCompose(s -> s.keepAlive(options)).thenApply(v -> out -> {});
-            case claim -> session(in).thenCompose(s -> s.claim(options)).thenApply(v -> out -> {});
+                    session(in)
+                            .thenCompose(s -> s.keepAlive(options))
+                            .thenApply(v -> ReplyWriter.NOTHING);
+            case claim ->
+                    session(in)
+                            .thenCompose(s -> s.claim(options))
+                            .thenApply(v -> ReplyWriter.NOTHING);
             case info ->
-                    client.info(options).thenApply(frame -> out -> out.setBody(coreBody(frame)));
-            case ping -> client.ping(options).thenApply(v -> out -> {});
+                    client.info(options)
+                            .thenApply(
+                                    frame ->
+                                            (out, inOut) -> {
+                                                if (inOut) {
+                                                    out.setBody(coreBody(frame));
+                                                }
+                                            });
+            case ping -> client.ping(options).thenApply(v -> ReplyWriter.NOTHING);
         };
     }
 
-    private CompletableFuture<Consumer<Message>> message(Message in, RequestOptions options) {
+    private CompletableFuture<ReplyWriter> message(Message in, RequestOptions options) {
         ObjectNode body = JanusJson.toObject(in.getBody(), "The message body");
         if (body == null) {
             throw new IllegalArgumentException(
@@ -74,17 +124,17 @@ final class JanusRequests {
                 .thenApply(JanusRequests::writeReply);
     }
 
-    private static Consumer<Message> writeReply(JanusReply reply) {
-        return out -> {
-            out.setBody(reply.data() == null ? null : JanusJson.toBody(reply.data()));
-            setOrRemove(out, JanusConstants.JSEP, JanusJson.toBody(reply.jsep()));
-            setOrRemove(out, JanusConstants.TRANSACTION, reply.transaction());
-            setOrRemove(out, JanusConstants.PLUGIN, reply.plugin());
-            if (reply.sessionId() > 0) {
-                out.setHeader(JanusConstants.SESSION_ID, reply.sessionId());
-            }
-            if (reply.handleId() > 0) {
-                out.setHeader(JanusConstants.HANDLE_ID, reply.handleId());
+    /**
+     * The plugin's answer: body, JSEP (removed when the answer has none, so an offer sent is not
+     * taken for the answer) and transaction. The addressing headers stay as they were: a reply
+     * never points a later request at another handle.
+     */
+    private static ReplyWriter writeReply(JanusReply reply) {
+        return (out, inOut) -> {
+            if (inOut) {
+                out.setBody(reply.data() == null ? null : JanusJson.toBody(reply.data()));
+                setOrRemove(out, JanusConstants.JSEP, JanusJson.toBody(reply.jsep()));
+                setOrRemove(out, JanusConstants.TRANSACTION, reply.transaction());
             }
         };
     }
@@ -97,7 +147,7 @@ final class JanusRequests {
         }
     }
 
-    private CompletableFuture<Consumer<Message>> trickle(Message in, RequestOptions options) {
+    private CompletableFuture<ReplyWriter> trickle(Message in, RequestOptions options) {
         Object body = in.getBody();
         JsonNode candidates = JanusJson.toNode(body, "The trickle body");
         CompletableFuture<JanusHandle> handle = handle(in);
@@ -116,14 +166,14 @@ final class JanusRequests {
                             + " {\"completed\":true}, got "
                             + candidates.getNodeType());
         }
-        return sent.thenApply(v -> out -> {});
+        return sent.thenApply(v -> ReplyWriter.NOTHING);
     }
 
     private static boolean isCompleted(JsonNode candidate) {
         return candidate.isObject() && candidate.path("completed").asBoolean(false);
     }
 
-    private CompletableFuture<Consumer<Message>> attach(Message in, RequestOptions options) {
+    private CompletableFuture<ReplyWriter> attach(Message in, RequestOptions options) {
         String plugin =
                 in.getHeader(JanusConstants.PLUGIN, configuration.getPlugin(), String.class);
         if (plugin == null) {
@@ -136,11 +186,12 @@ final class JanusRequests {
                 .thenCompose(s -> s.attach(plugin, opaqueId, options))
                 .thenApply(
                         h ->
-                                out -> {
+                                (out, inOut) -> {
                                     out.setHeader(JanusConstants.SESSION_ID, h.session().id());
                                     out.setHeader(JanusConstants.HANDLE_ID, h.id());
-                                    out.setHeader(JanusConstants.PLUGIN, h.plugin());
-                                    out.setBody(idBody(h.id()));
+                                    if (inOut) {
+                                        out.setBody(idBody(h.id()));
+                                    }
                                 });
     }
 

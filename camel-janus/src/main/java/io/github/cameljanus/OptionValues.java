@@ -66,7 +66,9 @@ final class OptionValues {
                                 + name
                                 + " has an invalid value '"
                                 + text
-                                + "': expected "
+                                + "'"
+                                + unknownPart(option, text)
+                                + ": expected "
                                 + expected(option));
             }
         }
@@ -151,6 +153,19 @@ final class OptionValues {
         return UNITS.matcher(text).matches();
     }
 
+    /** For a list, which of its names is not allowed (" ('joined' is unknown)"), else "". */
+    private static String unknownPart(JsonNode option, String text) {
+        if ("enum".equals(option.path("type").asText())
+                && "java.lang.String".equals(option.path("javaType").asText())) {
+            for (String part : text.split(",", -1)) {
+                if (!isEnum(option.path("enum"), part.trim())) {
+                    return " ('" + part.trim() + "' is unknown)";
+                }
+            }
+        }
+        return "";
+    }
+
     /** A text option with allowed values takes a comma-separated list of them (eventTypes). */
     private static boolean isEnumList(JsonNode values, String text) {
         if (text.isEmpty()) {
@@ -181,10 +196,9 @@ final class OptionValues {
                     "a duration: milliseconds (5000), amounts with units (5s, 1m30s, 500ms) or"
                             + " ISO-8601 (PT5S)";
             case "enum" ->
-                    ("java.lang.String".equals(option.path("javaType").asText())
-                                    ? "a comma-separated list of "
-                                    : "one of ")
-                            + option.path("enum");
+                    "java.lang.String".equals(option.path("javaType").asText())
+                            ? "a comma-separated list of " + option.path("enum")
+                            : "one of " + option.path("enum");
             default -> option.path("type").asText();
         };
     }

@@ -90,7 +90,7 @@ class JanusEndpointConfigurationTest {
         assertThatThrownBy(
                         () -> context.getEndpoint("janus:ws://127.0.0.1:1?eventTypes=event,joined"))
                 .isInstanceOf(ResolveEndpointFailedException.class)
-                .hasStackTraceContaining("Unknown event type 'joined'")
+                .hasStackTraceContaining("'joined' is unknown")
                 .hasStackTraceContaining("eventTypes");
     }
 

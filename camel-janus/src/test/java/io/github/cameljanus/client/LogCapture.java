@@ -21,7 +21,7 @@ import org.apache.logging.log4j.core.config.Property;
  */
 public final class LogCapture implements AutoCloseable {
 
-    private static final String LOGGER = "io.github.cameljanus";
+    private static final String OURS = "io.github.cameljanus";
 
     private record Line(Level level, String text) {}
 
@@ -29,10 +29,18 @@ public final class LogCapture implements AutoCloseable {
     private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
     private final Appender appender = new Appender();
     private final Level previous;
+    private final String logger;
 
+    /** Captures our loggers' messages at this level and above. */
     public LogCapture(Level level) {
+        this(OURS, level);
+    }
+
+    /** Captures the messages of this logger (and those below it) at this level and above. */
+    public LogCapture(String logger, Level level) {
+        this.logger = logger;
         Configuration configuration = context.getConfiguration();
-        LoggerConfig config = configuration.getLoggerConfig(LOGGER);
+        LoggerConfig config = configuration.getLoggerConfig(logger);
         previous = config.getLevel();
         appender.start();
         config.addAppender(appender, Level.ALL, null);
@@ -55,7 +63,7 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        LoggerConfig config = context.getConfiguration().getLoggerConfig(LOGGER);
+        LoggerConfig config = context.getConfiguration().getLoggerConfig(logger);
         config.removeAppender(appender.getName());
         config.setLevel(previous);
         context.updateLoggers();

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameljanus.JanusBody;
 import io.github.cameljanus.JanusConstants;
 import io.github.cameljanus.RouteChecks;
+import io.github.cameljanus.client.LogCapture;
 import io.github.cameljanus.testing.JanusServerExtension;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +20,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,10 +40,14 @@ class DocsExamplesIT {
             properties.setProperty("janus.url", JANUS.server().wsUrl());
             context.getPropertiesComponent().setInitialProperties(properties);
             context.addRoutes(new RoomEvents());
-            PluginHelper.getRoutesLoader(context)
-                    .loadRoutes(
-                            ResourceHelper.resolveResource(
-                                    context, "classpath:docs/room-events.yaml"));
+            try (LogCapture yaml = new LogCapture("org.apache.camel.dsl.yaml", Level.WARN)) {
+                PluginHelper.getRoutesLoader(context)
+                        .loadRoutes(
+                                ResourceHelper.resolveResource(
+                                        context, "classpath:docs/room-events.yaml"));
+                // the docs teach Camel's canonical YAML notation, not the compact one
+                assertThat(yaml.warningsAndErrors()).noneMatch(l -> l.contains("compact"));
+            }
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
             ConsumerTemplate consumer = context.createConsumerTemplate();

@@ -26,9 +26,12 @@ public class HelloJanus extends RouteBuilder {
                 .to(videoRoom)
                 .log("created room ${body[room]}")
                 .setBody(
-                        simple(
-                                "{\"request\":\"join\",\"ptype\":\"publisher\","
-                                        + "\"room\":${body[room]},\"display\":\"hello\"}"))
+                        e ->
+                                Map.of(
+                                        "request", "join",
+                                        "ptype", "publisher",
+                                        "room", e.getMessage().getBody(Map.class).get("room"),
+                                        "display", "hello"))
                 .to(ExchangePattern.InOnly, videoRoom) // done on Janus's ack: the answer
                 .log("join sent"); // arrives as an event, above
     }

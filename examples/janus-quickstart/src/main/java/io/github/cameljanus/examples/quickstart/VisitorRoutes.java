@@ -33,7 +33,6 @@ public class VisitorRoutes extends RouteBuilder {
                 .to(RoomRoutes.VIDEOROOM)
                 .setHeader(JanusConstants.OPERATION, constant("attach"))
                 .to(RoomRoutes.VIDEOROOM)
-                .setHeader(JanusConstants.OPERATION, constant("message"))
                 .setBody(
                         simple(
                                 "{\"request\":\"join\",\"ptype\":\"publisher\","
@@ -46,7 +45,6 @@ public class VisitorRoutes extends RouteBuilder {
         from("direct:visitor-leave")
                 .routeId("visitor-leave")
                 .bean("quickstart", "oldestVisitor")
-                .setHeader(JanusConstants.OPERATION, constant("message"))
                 .setBody(constant("{\"request\":\"leave\"}"))
                 .to(RoomRoutes.VIDEOROOM)
                 .setHeader(JanusConstants.OPERATION, constant("destroySession"))

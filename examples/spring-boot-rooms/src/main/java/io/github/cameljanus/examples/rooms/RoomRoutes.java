@@ -37,7 +37,6 @@ public class RoomRoutes extends RouteBuilder {
                 .to(JANUS)
                 .setHeader(JanusConstants.OPERATION, constant("attach"))
                 .to(JANUS)
-                .setHeader(JanusConstants.OPERATION, constant("message"))
                 .setHeader("monitorName", simple("${properties:rooms.monitor-name}"))
                 .bean(RoomRequests.class, "monitorJoin")
                 .to(JANUS)
