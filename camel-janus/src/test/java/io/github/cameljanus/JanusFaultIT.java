@@ -134,7 +134,7 @@ class JanusFaultIT {
         ProducerTemplate template = context.createProducerTemplate();
         Exchange first = requestEcho(template);
         assertThat(first.getException()).isNull();
-        long oldSession = first.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
+        long oldSession = managedSession(1);
         assertThat(janus.listSessions()).containsExactly(oldSession);
 
         int connectedBefore = ofType("connected").size(); // the first connect may be reported
@@ -153,7 +153,8 @@ class JanusFaultIT {
         await().atMost(Duration.ofSeconds(2))
                 .until(() -> ofType("connected").size() == connectedBefore + 1);
         Exchange again = requestEcho(template);
-        long newSession = again.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
+        assertThat(again.getException()).isNull();
+        long newSession = managedSession(2);
         assertThat(newSession).isNotEqualTo(oldSession);
         assertThat(janus.listSessions()).containsExactly(newSession);
         awaitHealth(context, HealthCheck.State.UP);
@@ -196,7 +197,7 @@ class JanusFaultIT {
                                                         + ",\"display\":\"camel\"}"));
         assertThat(joined.getMessage().getBody(JanusBody.class))
                 .containsEntry("videoroom", "joined");
-        long session = joined.getMessage().getHeader(JanusConstants.SESSION_ID, Long.class);
+        long session = managedSession(1);
 
         int connectedBefore = ofType("connected").size(); // the first connect may be reported
         proxy.cutAll();
@@ -215,7 +216,7 @@ class JanusFaultIT {
                                                         + room
                                                         + "}"));
         assertThat(listed.getException()).isNull();
-        assertThat(listed.getMessage().getHeader(JanusConstants.SESSION_ID)).isEqualTo(session);
+        assertThat(ofType("managedHandleCreated")).hasSize(1); // reclaimed, not created again
         assertThat(listed.getMessage().getBody(String.class)).contains("\"camel\"");
         // Another participant joins: Janus sends the joining event to the reclaimed session.
         try (JanusClient other =
@@ -549,7 +550,9 @@ class JanusFaultIT {
                     public void configure() {
                         errorHandler(noErrorHandler()); // failures are asserted, not logged
                         if (consumer) {
-                            from(uri + "&eventTypes=event,connected,connectionLost,sessionLost")
+                            from(uri
+                                            + "&eventTypes=event,connected,connectionLost,sessionLost"
+                                            + ",managedHandleCreated")
                                     .routeId("events")
                                     .process(
                                             e -> {
@@ -567,6 +570,19 @@ class JanusFaultIT {
                 });
         context.start();
         return context;
+    }
+
+    /**
+     * The managed session's id as of its {@code n}th creation (replies do not carry the managed
+     * ids; the consumer's managedHandleCreated does).
+     */
+    private long managedSession(int n) {
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> ofType("managedHandleCreated").size() >= n);
+        return ofType("managedHandleCreated")
+                .get(n - 1)
+                .getMessage()
+                .getHeader(JanusConstants.SESSION_ID, Long.class);
     }
 
     private List<Exchange> ofType(String type) {
