@@ -419,7 +419,8 @@ public class JanusConfiguration implements Cloneable {
      * frames parsed on its selector thread with one hand-off per reply; measured cheaper than tyrus
      * in every benchmark workload (about half the CPU per request sequentially, a quarter less
      * under load) and at least as fast. tyrus: Tyrus, the JSR-356 reference client on Grizzly (one
-     * reader and one worker thread per connection), kept for compatibility.
+     * reader and one worker thread per connection), kept for compatibility; an optional dependency:
+     * add org.glassfish.tyrus.bundles:tyrus-standalone-client to choose it.
      */
     public void setTransport(JanusTransportType transport) {
         this.transport = transport;

@@ -53,6 +53,7 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
     /** Checks options that cannot be checked one at a time, so a bad URI fails at creation. */
     void validate() {
         eventTypes = JanusEventTypes.parse(configuration.getEventTypes());
+        configuration.getTransport().requireAvailable();
         requirePositive("requestTimeout", configuration.getRequestTimeout());
         requirePositive("connectTimeout", configuration.getConnectTimeout());
         requirePositive("maxPendingRequests", configuration.getMaxPendingRequests());

@@ -11,6 +11,34 @@ public enum JanusTransportType {
      * (default: the cheaper one, see docs/performance.md).
      */
     jdk,
-    /** Tyrus, the JSR-356 reference client, on a Grizzly container. */
-    tyrus
+    /**
+     * Tyrus, the JSR-356 reference client, on a Grizzly container: an optional dependency of the
+     * component, which the application adds when it chooses it.
+     */
+    tyrus;
+
+    /** The artifact transport=tyrus needs, and a class only it has. */
+    static final String TYRUS_ARTIFACT = "org.glassfish.tyrus.bundles:tyrus-standalone-client";
+
+    private static final String TYRUS_CLASS = "org.glassfish.tyrus.client.ClientManager";
+
+    /**
+     * Checks that the client library of this transport is on the classpath.
+     *
+     * @throws IllegalArgumentException naming the missing artifact
+     */
+    void requireAvailable() {
+        if (this != tyrus) {
+            return; // the JDK's
+        }
+        try {
+            Class.forName(TYRUS_CLASS, false, JanusTransportType.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException(
+                    "Option transport=tyrus needs Tyrus on the classpath: add the dependency "
+                            + TYRUS_ARTIFACT
+                            + " (version 2.2.x), or use transport=jdk (the default)",
+                    e);
+        }
+    }
 }

@@ -149,7 +149,8 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
      * frames parsed on its selector thread with one hand-off per reply; measured cheaper than tyrus
      * in every benchmark workload (about half the CPU per request sequentially, a quarter less
      * under load) and at least as fast. tyrus: Tyrus, the JSR-356 reference client on Grizzly (one
-     * reader and one worker thread per connection), kept for compatibility.
+     * reader and one worker thread per connection), kept for compatibility; an optional dependency:
+     * add org.glassfish.tyrus.bundles:tyrus-standalone-client to choose it.
      */
     private JanusTransportType transport = JanusTransportType.jdk;
 
