@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus;
 
+import io.github.cameljanus.client.JanusClientMetrics;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -30,6 +33,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
         syntax = "janus:address",
         category = {Category.NETWORKING},
         headersClass = JanusConstants.class)
+@ManagedResource(description = "Managed Janus endpoint: its connection's state and counters")
 public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
     @UriPath(
@@ -43,6 +47,7 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
 
     private final List<URI> addresses;
     private Set<String> eventTypes;
+    private volatile ConnectionKey connectionKey;
 
     JanusEndpoint(String uri, JanusComponent component, String address, List<URI> addresses) {
         super(uri, component);
@@ -124,7 +129,94 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
             tls = getComponent().retrieveGlobalSslContextParameters();
         }
         ConnectionKey key = ConnectionKey.of(addresses, configuration, tls);
+        connectionKey = key;
         return getComponent().connections().acquire(getCamelContext(), key);
+    }
+
+    /** The client's counters of the endpoint's connection; zeros while it has none. */
+    private JanusClientMetrics metrics() {
+        SharedConnection connection = openConnection();
+        return connection == null
+                ? new JanusClientMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                : connection.client().metrics();
+    }
+
+    private SharedConnection openConnection() {
+        ConnectionKey key = connectionKey;
+        return key == null ? null : getComponent().connections().find(key);
+    }
+
+    @ManagedAttribute(
+            description = "State of the endpoint's connection (NONE before a route uses it)")
+    public String getConnectionState() {
+        SharedConnection connection = openConnection();
+        return connection == null ? "NONE" : connection.client().state().name();
+    }
+
+    @ManagedAttribute(description = "Live sessions of the endpoint's connection")
+    public int getSessions() {
+        SharedConnection connection = openConnection();
+        return connection == null ? 0 : connection.client().sessions().size();
+    }
+
+    @ManagedAttribute(description = "Requests waiting for their final reply now")
+    public int getPendingRequests() {
+        return metrics().pendingRequests();
+    }
+
+    @ManagedAttribute(description = "Events waiting for the consumers now")
+    public int getQueuedEvents() {
+        return metrics().queuedEvents();
+    }
+
+    @ManagedAttribute(description = "Events handed to the consumers")
+    public long getEventsDelivered() {
+        return metrics().eventsDelivered();
+    }
+
+    @ManagedAttribute(description = "Events dropped because the event queue was full")
+    public long getDroppedEvents() {
+        return metrics().droppedEvents();
+    }
+
+    @ManagedAttribute(description = "Connections that went away without a close")
+    public long getConnectionsLost() {
+        return metrics().connectionsLost();
+    }
+
+    @ManagedAttribute(description = "Connections re-established after a loss or a failed first try")
+    public long getReconnects() {
+        return metrics().reconnects();
+    }
+
+    @ManagedAttribute(description = "Sessions claimed successfully after a reconnect")
+    public long getSessionsReclaimed() {
+        return metrics().sessionsReclaimed();
+    }
+
+    @ManagedAttribute(description = "Sessions reported lost")
+    public long getSessionsLost() {
+        return metrics().sessionsLost();
+    }
+
+    @ManagedAttribute(description = "Inbound messages that were not a JSON object")
+    public long getMalformedFrames() {
+        return metrics().malformedFrames();
+    }
+
+    @ManagedAttribute(description = "Inbound messages discarded for exceeding maxMessageSize")
+    public long getOversizedMessages() {
+        return metrics().oversizedMessages();
+    }
+
+    @ManagedAttribute(description = "Replies for a transaction no longer (or never) known")
+    public long getLateReplies() {
+        return metrics().lateReplies();
+    }
+
+    @ManagedAttribute(description = "Inbound frames of a type the client does not know")
+    public long getUnknownEventTypes() {
+        return metrics().unknownEventTypes();
     }
 
     void releaseConnection(SharedConnection connection) {

@@ -6,18 +6,24 @@ package io.github.cameljanus;
 
 import io.github.cameljanus.client.JanusClient;
 import io.github.cameljanus.client.JanusClientConfig;
+import io.github.cameljanus.client.JanusClientMetrics;
 import io.github.cameljanus.client.JanusClosedException;
 import io.github.cameljanus.client.JanusConnectionListener;
 import io.github.cameljanus.client.JanusConnectionState;
+import io.github.cameljanus.client.JanusHandle;
+import io.github.cameljanus.client.JanusSession;
 import io.github.cameljanus.client.JanusTransportFactory;
 import io.github.cameljanus.client.JdkWebSocketTransportFactory;
 import io.github.cameljanus.client.PoolDrain;
 import io.github.cameljanus.client.TyrusTransportFactory;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -330,6 +336,53 @@ final class SharedConnection {
             reason.append(": ").append(last.getMessage());
         }
         return reason.toString();
+    }
+
+    /**
+     * What the connection is now, for the {@code janus} dev console: its addresses and state, its
+     * sessions and their handles, its managed handles, and the client's counters. No secret.
+     */
+    synchronized Map<String, Object> describe() {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("addresses", key.addresses().toString());
+        description.put("state", client.state().name());
+        description.put("users", users);
+        List<Map<String, Object>> sessions = new ArrayList<>();
+        for (JanusSession session : client.sessions()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("id", session.id());
+            List<Map<String, Object>> handles = new ArrayList<>();
+            for (JanusHandle handle : session.handles()) {
+                handles.add(Map.of("id", handle.id(), "plugin", String.valueOf(handle.plugin())));
+            }
+            one.put("handles", handles);
+            sessions.add(one);
+        }
+        description.put("sessions", sessions);
+        List<Map<String, Object>> managed = new ArrayList<>();
+        managedHandles.forEach(
+                (plugin, handle) ->
+                        managed.add(
+                                Map.of(
+                                        "plugin", plugin,
+                                        "attached", handle.isAttached(),
+                                        "sessionId", handle.sessionId())));
+        description.put("managedHandles", managed);
+        description.put("counters", counters(client.metrics()));
+        return description;
+    }
+
+    /** The client's counters by name, the record's components in order. */
+    private static Map<String, Object> counters(JanusClientMetrics metrics) {
+        Map<String, Object> counters = new LinkedHashMap<>();
+        for (RecordComponent component : JanusClientMetrics.class.getRecordComponents()) {
+            try {
+                counters.put(component.getName(), component.getAccessor().invoke(metrics));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + component.getName(), e);
+            }
+        }
+        return counters;
     }
 
     /** Called under the lock of {@link SharedConnections}. */

@@ -46,6 +46,11 @@ final class SharedConnections {
         }
     }
 
+    /** The open connection of this key, or null (JMX reads it without acquiring one). */
+    synchronized SharedConnection find(ConnectionKey key) {
+        return connections.get(key);
+    }
+
     /** The open connections now, a snapshot (for tests and diagnostics). */
     synchronized java.util.List<SharedConnection> snapshot() {
         return java.util.List.copyOf(connections.values());
