@@ -76,7 +76,9 @@ final class SharedConnection {
         this.executors = context.getExecutorServiceManager();
         String name = "janus-" + key.addresses();
         SSLContext sslContext =
-                key.sslContextParameters() == null ? null : createSslContext(context, key);
+                key.configuration().getSslContextParameters() == null
+                        ? null
+                        : createSslContext(context, key);
         this.scheduler =
                 executors.newScheduledThreadPool(this, name + "-scheduler", schedulerProfile());
         this.dispatcher = executors.newThreadPool(this, name + "-dispatch", poolProfile());
@@ -164,44 +166,46 @@ final class SharedConnection {
     private static SSLContext createSslContext(CamelContext context, ConnectionKey key)
             throws GeneralSecurityException {
         try {
-            return key.sslContextParameters().createSSLContext(context);
+            return key.configuration().getSslContextParameters().createSSLContext(context);
         } catch (java.io.IOException e) {
             throw new GeneralSecurityException(
                     "Cannot load the TLS material of sslContextParameters: " + e.getMessage(), e);
         }
     }
 
-    private static JanusClientConfig clientConfig(
+    static JanusClientConfig clientConfig(
             ConnectionKey key,
             SSLContext sslContext,
             ScheduledExecutorService scheduler,
             Executor dispatcher,
             Executor completions) {
+        // The one mapping from the component's connection options to the client's.
+        JanusConfiguration c = key.configuration();
         JanusClientConfig.Builder builder =
                 JanusClientConfig.builder()
                         .addresses(key.addresses())
-                        .apiSecret(key.apiSecret())
-                        .token(key.token())
-                        .connectTimeout(Duration.ofMillis(key.connectTimeout()))
-                        .pingInterval(Duration.ofMillis(key.pingInterval()))
-                        .maxPendingRequests(key.maxPendingRequests())
-                        .maxMessageSize(key.maxMessageSize())
-                        .eventQueueSize(key.eventQueueSize())
-                        .shutdownTimeout(Duration.ofMillis(key.shutdownTimeout()))
-                        .destroySessionsOnClose(key.destroySessionsOnStop())
-                        .reconnect(key.reconnect())
-                        .reconnectInitialDelay(Duration.ofMillis(key.reconnectInitialDelay()))
-                        .reconnectMaxDelay(Duration.ofMillis(key.reconnectMaxDelay()))
-                        .maxReconnectAttempts(key.maxReconnectAttempts())
-                        .reclaim(key.reclaim())
+                        .apiSecret(c.getApiSecret())
+                        .token(c.getToken())
+                        .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
+                        .pingInterval(Duration.ofMillis(c.getPingInterval()))
+                        .maxPendingRequests(c.getMaxPendingRequests())
+                        .maxMessageSize(c.getMaxMessageSize())
+                        .eventQueueSize(c.getEventQueueSize())
+                        .shutdownTimeout(Duration.ofMillis(c.getShutdownTimeout()))
+                        .destroySessionsOnClose(c.isDestroySessionsOnStop())
+                        .reconnect(c.isReconnect())
+                        .reconnectInitialDelay(Duration.ofMillis(c.getReconnectInitialDelay()))
+                        .reconnectMaxDelay(Duration.ofMillis(c.getReconnectMaxDelay()))
+                        .maxReconnectAttempts(c.getMaxReconnectAttempts())
+                        .reclaim(c.isReclaim())
                         .sslContext(sslContext)
-                        .origin(key.origin())
-                        .transportFactory(transportFactory(key.transport()))
+                        .origin(c.getOrigin())
+                        .transportFactory(transportFactory(c.getTransport()))
                         .scheduler(scheduler)
                         .dispatchExecutor(dispatcher)
                         .completionExecutor(completions);
-        if (key.keepAliveInterval() >= 0) {
-            builder.keepAliveInterval(Duration.ofMillis(key.keepAliveInterval()));
+        if (c.getKeepAliveInterval() >= 0) {
+            builder.keepAliveInterval(Duration.ofMillis(c.getKeepAliveInterval()));
         }
         return builder.build();
     }
@@ -272,7 +276,11 @@ final class SharedConnection {
                 Arrays.asList(plugin, opaqueId).toString(),
                 k ->
                         new ManagedHandle(
-                                client, plugin, opaqueId, scheduler, key.reconnectMaxDelay()));
+                                client,
+                                plugin,
+                                opaqueId,
+                                scheduler,
+                                key.configuration().getReconnectMaxDelay()));
     }
 
     private void ensureManagedHandles() {
@@ -308,7 +316,8 @@ final class SharedConnection {
                                         LOG.warn(
                                                 "Janus at {} is not reachable yet{}: {}",
                                                 key.addresses(),
-                                                key.reconnect() && !client.hasGivenUp()
+                                                key.configuration().isReconnect()
+                                                                && !client.hasGivenUp()
                                                         ? " (reconnecting in the background)"
                                                         : "",
                                                 cause.getMessage());
@@ -325,9 +334,9 @@ final class SharedConnection {
         reason.append(client.state());
         if (client.hasGivenUp()) {
             reason.append(", gave up after ")
-                    .append(key.maxReconnectAttempts())
+                    .append(key.configuration().getMaxReconnectAttempts())
                     .append(" reconnect attempts; restart the route to try again");
-        } else if (key.reconnect()) {
+        } else if (key.configuration().isReconnect()) {
             reason.append(", reconnecting");
         }
         reason.append(')');
@@ -425,13 +434,18 @@ final class SharedConnection {
             completions.shutdown();
             return;
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(key.shutdownTimeout());
+        long deadline =
+                System.nanoTime()
+                        + TimeUnit.MILLISECONDS.toNanos(key.configuration().getShutdownTimeout());
         dispatcher.shutdown();
-        PoolDrain.drainAndStop(completions, Duration.ofMillis(key.shutdownTimeout()), false);
+        PoolDrain.drainAndStop(
+                completions, Duration.ofMillis(key.configuration().getShutdownTimeout()), false);
         try {
             long left = deadline - System.nanoTime();
             if (!dispatcher.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-                LOG.debug("Dispatch threads still busy after {} ms", key.shutdownTimeout());
+                LOG.debug(
+                        "Dispatch threads still busy after {} ms",
+                        key.configuration().getShutdownTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
