@@ -306,9 +306,9 @@ public class JanusConfiguration implements Cloneable {
     }
 
     /**
-     * Deliver only the events of the managed session and handle (needs plugin): Janus's events of
-     * its handle and of its session, and the component's own events; not those of sessions and
-     * handles routes create.
+     * Deliver only the events of the managed session and handle (needs plugin; checked when the
+     * consumer is created): Janus's events of its handle and of its session, and the component's
+     * own events; not those of sessions and handles routes create.
      */
     public void setManagedHandleOnly(boolean managedHandleOnly) {
         this.managedHandleOnly = managedHandleOnly;
@@ -319,8 +319,9 @@ public class JanusConfiguration implements Cloneable {
     }
 
     /**
-     * Deliver only the events of the Janus session of this id (0, the default: every session); the
-     * component's connection events are delivered too.
+     * Deliver only the events of the Janus session of this id (0, the default: every session): its
+     * handles' events and its own (timeout, sessionLost); connected and connectionLost are
+     * delivered too.
      */
     public void setSessionId(long sessionId) {
         this.sessionId = sessionId;
@@ -331,8 +332,9 @@ public class JanusConfiguration implements Cloneable {
     }
 
     /**
-     * Deliver only the events of the Janus handle of this id (0, the default: every handle); the
-     * component's connection events are delivered too.
+     * Deliver only the events of the Janus handle of this id (0, the default: every handle);
+     * session events (timeout, sessionLost) carry no handle and are not delivered, connected and
+     * connectionLost are.
      */
     public void setHandleId(long handleId) {
         this.handleId = handleId;

@@ -47,9 +47,9 @@ public final class JanusConstants {
 
     @Metadata(
             description =
-                    "A JSEP (type and sdp). Producer: sent with a message. InOut replies: the"
-                            + " answer's JSEP, removed when it has none. Events: the JSEP Janus"
-                            + " sent, as a Map.",
+                    "A JSEP (type and sdp). Producer: sent with a message, read once (removed"
+                            + " when the request succeeds). InOut replies: the answer's JSEP, when"
+                            + " it has one. Events: the JSEP Janus sent, as a Map.",
             javaType = "Object")
     public static final String JSEP = "CamelJanusJsep";
 

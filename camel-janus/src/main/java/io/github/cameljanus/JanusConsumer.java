@@ -42,8 +42,9 @@ public class JanusConsumer extends DefaultConsumer
     private final java.util.function.Consumer<ManagedHandle.Created> createdListener =
             this::managedHandleCreated;
     private volatile boolean delivering;
-    private volatile long managedSessionId;
-    private volatile long managedHandleId;
+
+    /** The managed session and handle of the last creation: managedHandleOnly's filter. */
+    private volatile ManagedHandle.Created managedCreated;
 
     public JanusConsumer(JanusEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -132,7 +133,9 @@ public class JanusConsumer extends DefaultConsumer
 
     @Override
     public CompletionStage<?> onEventAsync(JanusEvent event) {
-        if (!accepts(event.type()) || !ofThisPlugin(event) || !ofTheSelectedIds(event)) {
+        if (!accepts(event.type())
+                || !ofThisPlugin(event)
+                || !ofTheSelectedIds(event.sessionId(), event.handleId())) {
             return null;
         }
         Exchange exchange = createExchange(false);
@@ -174,9 +177,9 @@ public class JanusConsumer extends DefaultConsumer
      * completed the attach (a completion thread), not in a session lane.
      */
     private void managedHandleCreated(ManagedHandle.Created created) {
-        managedSessionId = created.session().id();
-        managedHandleId = created.handle().id();
-        if (!accepts(JanusEventTypes.MANAGED_HANDLE_CREATED)) {
+        managedCreated = created;
+        if (!accepts(JanusEventTypes.MANAGED_HANDLE_CREATED)
+                || !ofTheSelectedIds(created.session().id(), created.handle().id())) {
             return;
         }
         Exchange exchange = createExchange(false);
@@ -227,18 +230,19 @@ public class JanusConsumer extends DefaultConsumer
      * The sessionId, handleId and managedHandleOnly filters. The managed ids are those of its last
      * creation, so the sessionLost of a lost managed session is still its own.
      */
-    private boolean ofTheSelectedIds(JanusEvent event) {
+    private boolean ofTheSelectedIds(long sessionId, long handleId) {
         JanusConfiguration configuration = getEndpoint().getConfiguration();
-        if (configuration.getSessionId() != 0
-                && event.sessionId() != configuration.getSessionId()) {
+        if (configuration.getSessionId() != 0 && sessionId != configuration.getSessionId()) {
             return false;
         }
-        if (configuration.getHandleId() != 0 && event.handleId() != configuration.getHandleId()) {
+        if (configuration.getHandleId() != 0 && handleId != configuration.getHandleId()) {
             return false;
         }
+        ManagedHandle.Created managedNow = managedCreated;
         return !configuration.isManagedHandleOnly()
-                || (event.sessionId() == managedSessionId
-                        && (event.handleId() == 0 || event.handleId() == managedHandleId));
+                || (managedNow != null
+                        && sessionId == managedNow.session().id()
+                        && (handleId == 0 || handleId == managedNow.handle().id()));
     }
 
     private boolean accepts(String type) {

@@ -69,11 +69,6 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
                     "Option pingInterval must be 0 (off) or positive, got "
                             + configuration.getPingInterval());
         }
-        if (configuration.isManagedHandleOnly() && configuration.getPlugin() == null) {
-            throw new IllegalArgumentException(
-                    "Option managedHandleOnly=true needs the plugin option (the managed handle's"
-                            + " plugin)");
-        }
         if (configuration.getSessionId() < 0 || configuration.getHandleId() < 0) {
             throw new IllegalArgumentException(
                     "Options sessionId and handleId are Janus ids (positive) or 0 (any), got"
@@ -108,6 +103,12 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        // A consumer's option: a component-wide default does not fail producers without a plugin.
+        if (configuration.isManagedHandleOnly() && configuration.getPlugin() == null) {
+            throw new IllegalArgumentException(
+                    "Option managedHandleOnly=true needs the plugin option (the managed handle's"
+                            + " plugin)");
+        }
         JanusConsumer consumer = new JanusConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;

@@ -127,8 +127,10 @@ public class JanusProducer extends DefaultAsyncProducer {
                                 exchange.setException(unwrap(error));
                             } else {
                                 Message out = exchange.getMessage();
-                                // the operation is this request's: the next endpoint uses its own
+                                // read once: the next endpoint uses its own operation, and a JSEP
+                                // sent is not sent again (an InOut reply sets the answer's)
                                 out.removeHeader(JanusConstants.OPERATION);
+                                out.removeHeader(JanusConstants.JSEP);
                                 writeReply.write(out, exchange.getPattern().isOutCapable());
                             }
                             callback.done(false);

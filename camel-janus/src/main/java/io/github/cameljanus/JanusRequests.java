@@ -125,9 +125,9 @@ final class JanusRequests {
     }
 
     /**
-     * The plugin's answer: body, JSEP (removed when the answer has none, so an offer sent is not
-     * taken for the answer) and transaction. The addressing headers stay as they were: a reply
-     * never points a later request at another handle.
+     * The plugin's answer: body, JSEP (when it has one; the producer removed the one sent) and
+     * transaction. The addressing headers stay as they were: a reply never points a later request
+     * at another handle.
      */
     private static ReplyWriter writeReply(JanusReply reply) {
         return (out, inOut) -> {

@@ -48,6 +48,7 @@ final class ManagedHandle implements JanusEventListener {
     private boolean everCreated;
     private int failures;
     private ScheduledFuture<?> retry;
+    private Created lastCreated;
     private final List<Consumer<Created>> createdListeners = new CopyOnWriteArrayList<>();
 
     /** The managed session and handle now; {@code again} after the first creation. */
@@ -134,21 +135,42 @@ final class ManagedHandle implements JanusEventListener {
     }
 
     private void succeeded(Object created) {
-        boolean again;
+        Created event = null;
+        List<Consumer<Created>> listeners;
         synchronized (this) {
-            again = everCreated;
+            boolean again = everCreated;
             everCreated = true;
             failures = 0;
+            if (created instanceof JanusHandle h) {
+                event = new Created(h.session(), h, again);
+                lastCreated = event;
+            }
+            // Taken with lastCreated: a listener added later gets this creation replayed instead.
+            listeners = List.copyOf(createdListeners);
         }
-        if (created instanceof JanusHandle h) {
-            Created event = new Created(h.session(), h, again);
-            createdListeners.forEach(listener -> listener.accept(event));
+        if (event != null) {
+            Created notified = event;
+            listeners.forEach(listener -> listener.accept(notified));
         }
     }
 
-    /** Hears each creation of the managed handle (consumers turn it into an exchange). */
+    /**
+     * Hears each creation of the managed handle (consumers turn it into an exchange), the current
+     * one included when the handle is attached already (a consumer started after it was created):
+     * each listener hears each creation once.
+     */
     void addCreatedListener(Consumer<Created> listener) {
-        createdListeners.add(listener);
+        Created replay;
+        synchronized (this) {
+            createdListeners.add(listener);
+            replay =
+                    lastCreated != null && isAttached() && handle.join() == lastCreated.handle()
+                            ? lastCreated
+                            : null;
+        }
+        if (replay != null) {
+            listener.accept(replay);
+        }
     }
 
     void removeCreatedListener(Consumer<Created> listener) {

@@ -158,7 +158,7 @@ final class OptionValues {
         if ("enum".equals(option.path("type").asText())
                 && "java.lang.String".equals(option.path("javaType").asText())) {
             for (String part : text.split(",", -1)) {
-                if (!isEnum(option.path("enum"), part.trim())) {
+                if (!isListValue(option.path("enum"), part.trim())) {
                     return " ('" + part.trim() + "' is unknown)";
                 }
             }
@@ -172,11 +172,21 @@ final class OptionValues {
             return true; // no filter
         }
         for (String part : text.split(",", -1)) {
-            if (!isEnum(values, part.trim())) {
+            if (!isListValue(values, part.trim())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A list's names are matched exactly, as the consumer's parser does (event, not EVENT). */
+    private static boolean isListValue(JsonNode values, String text) {
+        for (JsonNode value : values) {
+            if (value.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isEnum(JsonNode values, String text) {

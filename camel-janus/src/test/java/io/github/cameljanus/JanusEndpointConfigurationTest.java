@@ -95,6 +95,23 @@ class JanusEndpointConfigurationTest {
     }
 
     @Test
+    void eventTypeNamesAreMatchedExactly() {
+        assertThatThrownBy(() -> context.getEndpoint("janus:ws://127.0.0.1:1?eventTypes=EVENT"))
+                .hasStackTraceContaining("'EVENT' is unknown");
+    }
+
+    @Test
+    void managedHandleOnlyNeedsAPluginOnlyForAConsumer() throws Exception {
+        JanusEndpoint producerSide =
+                context.getEndpoint(
+                        "janus:ws://127.0.0.1:1?managedHandleOnly=true", JanusEndpoint.class);
+        assertThat(producerSide).isNotNull(); // a component-wide default does not fail producers
+        assertThatThrownBy(() -> producerSide.createConsumer(exchange -> {}))
+                .hasMessageContaining("managedHandleOnly")
+                .hasMessageContaining("plugin");
+    }
+
+    @Test
     void badValueFailsNamingTheOption() {
         assertThatThrownBy(() -> context.getEndpoint("janus:ws://127.0.0.1:1?maxPendingRequests=0"))
                 .hasStackTraceContaining("maxPendingRequests");

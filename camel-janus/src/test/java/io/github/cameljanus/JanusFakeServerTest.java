@@ -14,6 +14,7 @@ import io.github.cameljanus.client.fake.FakeJanus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -189,6 +190,39 @@ class JanusFakeServerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
         assertThat(events.get(0).getMessage().getHeader(JanusConstants.TRANSACTION))
                 .isEqualTo(request.path("transaction").asText());
+    }
+
+    /**
+     * The header rules for a JSEP: an InOnly message with an offer is acked; the exchange keeps its
+     * body, and the offer is read once (not sent again by a following request).
+     */
+    @Test
+    void anInOnlyMessageKeepsItsBodyAndItsJsepIsReadOnce() {
+        fake.on("message", (request, peer) -> peer.send(FakeJanus.ack(request)));
+        Map<String, Object> offer = Map.of("type", "offer", "sdp", "v=0");
+
+        Exchange exchange =
+                template.send(
+                        "direct:fake",
+                        ExchangePattern.InOnly,
+                        e -> {
+                            e.getMessage().setBody("{\"request\":\"configure\"}");
+                            e.getMessage().setHeader(JanusConstants.JSEP, offer);
+                            e.getMessage().setHeader(JanusConstants.PLUGIN, FakeJanus.PLUGIN);
+                        });
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody()).isEqualTo("{\"request\":\"configure\"}");
+        assertThat(exchange.getMessage().getHeader(JanusConstants.PLUGIN))
+                .isEqualTo(FakeJanus.PLUGIN);
+        assertThat(exchange.getMessage().getHeader(JanusConstants.JSEP)).isNull();
+        assertThat(exchange.getMessage().getHeader(JanusConstants.TRANSACTION)).isNull();
+        assertThat(fake.received("message").get(0).path("jsep").path("type").asText())
+                .isEqualTo("offer");
+
+        template.send("direct:fake", ExchangePattern.InOnly, exchange);
+        assertThat(exchange.getException()).isNull();
+        assertThat(fake.received("message")).hasSize(2);
+        assertThat(fake.received("message").get(1).has("jsep")).isFalse();
     }
 
     @Test

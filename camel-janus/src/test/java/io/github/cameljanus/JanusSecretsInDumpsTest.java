@@ -62,12 +62,12 @@ class JanusSecretsInDumpsTest {
             printed.append(jmx());
             DevConsoleRegistry consoles =
                     context.getCamelContextExtension().getContextPlugin(DevConsoleRegistry.class);
-            for (String id : List.of("endpoint", "route", "properties", "health", "context")) {
-                consoles.getConsole(id)
-                        .ifPresent(
-                                console ->
-                                        printed.append(console.call(DevConsole.MediaType.TEXT))
-                                                .append('\n'));
+            for (String id : List.of("endpoint", "route", "health", "janus")) {
+                DevConsole console = consoles.resolveById(id);
+                assertThat(console).as(id).isNotNull();
+                String text = String.valueOf(console.call(DevConsole.MediaType.TEXT));
+                assertThat(text).as(id).containsIgnoringCase("janus");
+                printed.append(text).append('\n');
             }
             HealthCheckHelper.invoke(context)
                     .forEach(result -> printed.append(result.getDetails()).append('\n'));

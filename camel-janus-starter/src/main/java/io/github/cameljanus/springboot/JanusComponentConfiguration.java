@@ -68,21 +68,23 @@ public class JanusComponentConfiguration extends ComponentConfigurationPropertie
     private String eventTypes;
 
     /**
-     * Deliver only the events of the managed session and handle (needs plugin): Janus's events of
-     * its handle and of its session, and the component's own events; not those of sessions and
-     * handles routes create.
+     * Deliver only the events of the managed session and handle (needs plugin; checked when the
+     * consumer is created): Janus's events of its handle and of its session, and the component's
+     * own events; not those of sessions and handles routes create.
      */
     private Boolean managedHandleOnly = false;
 
     /**
-     * Deliver only the events of the Janus session of this id (0, the default: every session); the
-     * component's connection events are delivered too.
+     * Deliver only the events of the Janus session of this id (0, the default: every session): its
+     * handles' events and its own (timeout, sessionLost); connected and connectionLost are
+     * delivered too.
      */
     private Long sessionId = 0L;
 
     /**
-     * Deliver only the events of the Janus handle of this id (0, the default: every handle); the
-     * component's connection events are delivered too.
+     * Deliver only the events of the Janus handle of this id (0, the default: every handle);
+     * session events (timeout, sessionLost) carry no handle and are not delivered, connected and
+     * connectionLost are.
      */
     private Long handleId = 0L;
 

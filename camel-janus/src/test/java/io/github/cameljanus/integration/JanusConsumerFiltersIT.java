@@ -136,6 +136,30 @@ class JanusConsumerFiltersIT {
                         e ->
                                 assertThat(e.getMessage().getHeader(JanusConstants.HANDLE_ID))
                                         .isEqualTo(managedHandle));
+
+        // A managedHandleOnly consumer started after the managed handle exists hears its creation
+        // and then its events.
+        List<Exchange> late = new CopyOnWriteArrayList<>();
+        context.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(videoroom
+                                        + "&managedHandleOnly=true"
+                                        + "&eventTypes=event,managedHandleCreated")
+                                .process(e -> late.add(e.copy()));
+                    }
+                });
+        Exchange replayed =
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> first(late, "managedHandleCreated"), e -> e != null);
+        assertThat(replayed.getMessage().getHeader(JanusConstants.HANDLE_ID))
+                .isEqualTo(managedHandle);
+        long carolSession = RouteChecks.createSession(template, "direct:videoroom");
+        long carolHandle = RouteChecks.attach(template, "direct:videoroom", carolSession);
+        join(template, carolSession, carolHandle, room, "carol");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ofHandle(late, managedHandle, "joining") != null);
     }
 
     private static void join(

@@ -117,6 +117,31 @@ class JanusHeaderRulesIT {
     }
 
     @Test
+    void anInOnlyCreateSessionAndAttachStillSetTheIdsAndKeepTheBody() {
+        Exchange exchange =
+                template.send(
+                        "direct:videoroom",
+                        ExchangePattern.InOnly,
+                        e -> {
+                            e.getMessage().setHeader(JanusConstants.OPERATION, "createSession");
+                            e.getMessage().setBody("kept");
+                        });
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(JanusConstants.SESSION_ID)).isNotNull();
+        exchange.getMessage().setHeader(JanusConstants.OPERATION, "attach");
+        template.send("direct:videoroom", exchange);
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(JanusConstants.HANDLE_ID)).isNotNull();
+        assertThat(exchange.getMessage().getBody()).isEqualTo("kept");
+        assertThat(exchange.getMessage().getHeader(JanusConstants.TRANSACTION)).isNull();
+
+        exchange.getMessage().setHeader(JanusConstants.OPERATION, "destroySession");
+        template.send("direct:videoroom", exchange);
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(JanusConstants.SESSION_ID)).isNull();
+    }
+
+    @Test
     void sessionsAndHandlesSetAndRemoveTheirIdsAndAFailedRequestChangesNothing() {
         Exchange exchange =
                 template.request(
