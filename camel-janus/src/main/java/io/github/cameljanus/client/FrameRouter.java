@@ -5,6 +5,10 @@
 package io.github.cameljanus.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.engine.Counters;
+import io.github.cameljanus.client.engine.Frames;
+import io.github.cameljanus.client.engine.SecretMasker;
+import io.github.cameljanus.client.engine.TransactionTable;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;

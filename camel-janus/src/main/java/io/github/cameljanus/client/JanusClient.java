@@ -5,6 +5,18 @@
 package io.github.cameljanus.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.engine.Backoff;
+import io.github.cameljanus.client.engine.ClientExecutors;
+import io.github.cameljanus.client.engine.Counters;
+import io.github.cameljanus.client.engine.EnvelopeValidator;
+import io.github.cameljanus.client.engine.EventDispatcher;
+import io.github.cameljanus.client.engine.Frames;
+import io.github.cameljanus.client.engine.PendingRequest;
+import io.github.cameljanus.client.engine.RequestKind;
+import io.github.cameljanus.client.engine.SecretMasker;
+import io.github.cameljanus.client.engine.TransactionTable;
+import io.github.cameljanus.client.engine.Wire;
+import io.github.cameljanus.client.transport.JanusTransport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +68,7 @@ public final class JanusClient implements AutoCloseable {
 
     // Guarded by lifecycle; volatile for lock-free reads on the request path.
     private volatile JanusConnectionState state = JanusConnectionState.DISCONNECTED;
-    private volatile Connection connection;
+    private volatile Wire connection;
     private volatile ObjectNode serverInfo;
     private volatile Throwable lastFailure;
     private volatile boolean gaveUp;
@@ -210,7 +222,7 @@ public final class JanusClient implements AutoCloseable {
     public void addConnectionListener(JanusConnectionListener listener) {
         synchronized (lifecycle) {
             connectionListeners.add(listener);
-            Connection current = connection;
+            Wire current = connection;
             if (state == JanusConnectionState.CONNECTED && connectedNotified && current != null) {
                 // (Not yet notified: the pending notification's snapshot includes this listener.)
                 dispatcher.connected(List.of(listener), current.address);
@@ -334,7 +346,7 @@ public final class JanusClient implements AutoCloseable {
 
     /** Returns a snapshot of the client's counters. */
     public JanusClientMetrics metrics() {
-        Connection current = connection;
+        Wire current = connection;
         return counters.snapshot(
                 current == null ? 0 : current.table.pendingCount(), dispatcher.queued());
     }
@@ -357,7 +369,7 @@ public final class JanusClient implements AutoCloseable {
             destroyOwnedSessions();
         }
         JanusClosedException closed = new JanusClosedException("client closed");
-        Connection current;
+        Wire current;
         JanusConnectionState previous;
         CompletableFuture<Void> attempt;
         CompletableFuture<?> opening;
@@ -436,7 +448,7 @@ public final class JanusClient implements AutoCloseable {
             long handleId,
             ObjectNode fields,
             RequestOptions options) {
-        Connection current = connection;
+        Wire current = connection;
         if (current == null || state != JanusConnectionState.CONNECTED) {
             return CompletableFuture.failedFuture(notConnected());
         }
@@ -475,7 +487,7 @@ public final class JanusClient implements AutoCloseable {
     }
 
     /** The connection requests go to now, null while disconnected. */
-    Connection currentConnection() {
+    Wire currentConnection() {
         return connection;
     }
 
@@ -507,14 +519,14 @@ public final class JanusClient implements AutoCloseable {
 
     void sessionClosed(JanusSession session, JanusException cause) {
         sessions.remove(session.id(), session);
-        Connection current = connection;
+        Wire current = connection;
         if (current != null) {
             current.table.failSession(session.id(), cause);
         }
     }
 
     void handleClosed(JanusHandle handle, JanusException cause) {
-        Connection current = connection;
+        Wire current = connection;
         if (current != null) {
             current.table.failHandle(handle.id(), cause);
         }
@@ -603,8 +615,8 @@ public final class JanusClient implements AutoCloseable {
                 new TransactionTable(
                         config.maxPendingRequests(), Runnable::run, executors.scheduler());
         FrameRouter[] router = new FrameRouter[1];
-        Connection candidate =
-                new Connection(
+        Wire candidate =
+                new Wire(
                         address,
                         table,
                         config.maxMessageSize(),
@@ -677,7 +689,7 @@ public final class JanusClient implements AutoCloseable {
      * session whose events Janus still routes to the old socket. Returns false when the candidate
      * cannot become the connection (closed, or it went down).
      */
-    private boolean connected(Connection candidate, ObjectNode info, int addressIndex) {
+    private boolean connected(Wire candidate, ObjectNode info, int addressIndex) {
         boolean reconnected;
         synchronized (lifecycle) {
             if (state != JanusConnectionState.CONNECTING || candidate.isDown()) {
@@ -716,7 +728,7 @@ public final class JanusClient implements AutoCloseable {
      * those events were delivered, or after {@code requestTimeout} at the latest.
      */
     private void claimed(
-            Connection candidate,
+            Wire candidate,
             ObjectNode info,
             boolean reconnected,
             List<Supplier<CompletableFuture<Void>>> lossReports) {
@@ -776,7 +788,7 @@ public final class JanusClient implements AutoCloseable {
     }
 
     /** Queues {@code connected}, unless the connection went down meanwhile. */
-    private void notifyConnected(Connection candidate) {
+    private void notifyConnected(Wire candidate) {
         synchronized (lifecycle) {
             if (connection != candidate || state != JanusConnectionState.CONNECTED) {
                 return;
@@ -795,7 +807,7 @@ public final class JanusClient implements AutoCloseable {
      * (null when it was not lost).
      */
     private List<CompletableFuture<Supplier<CompletableFuture<Void>>>> reclaimSessions(
-            Connection candidate) {
+            Wire candidate) {
         List<JanusSession> live =
                 sessions.values().stream().filter(session -> !session.isClosed()).toList();
         if (!config.reclaim()) {
@@ -928,7 +940,7 @@ public final class JanusClient implements AutoCloseable {
      * {@code pong}, or a keepalive unanswered. Fails what is pending at once, closes the socket,
      * tells listeners, then reconnects with backoff. Sessions stay open here, to be claimed.
      */
-    void connectionLost(Connection lost, JanusConnectionLostException cause) {
+    void connectionLost(Wire lost, JanusConnectionLostException cause) {
         if (!lost.markDown()) {
             return;
         }
@@ -973,7 +985,7 @@ public final class JanusClient implements AutoCloseable {
         }
     }
 
-    private void startPinger(Connection current) {
+    private void startPinger(Wire current) {
         Duration interval = config.pingInterval();
         if (interval.isZero()) {
             return;
@@ -1003,7 +1015,7 @@ public final class JanusClient implements AutoCloseable {
      * A liveness probe: a {@code ping} not answered before the next one is due (or within {@code
      * requestTimeout}, when that is shorter) means the connection is dead.
      */
-    private void ping(Connection current) {
+    private void ping(Wire current) {
         Duration interval = config.pingInterval();
         Duration deadline =
                 interval.compareTo(config.requestTimeout()) < 0
@@ -1053,7 +1065,7 @@ public final class JanusClient implements AutoCloseable {
     // ---- sending ----
 
     private CompletableFuture<JanusReply> send(
-            Connection target,
+            Wire target,
             RequestKind kind,
             long sessionId,
             long handleId,

@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus.client;
 
+import io.github.cameljanus.client.transport.JanusTransportFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,8 +86,7 @@ public final class JanusClientConfig {
         this.transportFactory =
                 b.transportFactory != null
                         ? b.transportFactory
-                        : new JdkWebSocketTransportFactory(
-                                threadNamePrefix, JdkWebSocketTransportFactory.Delivery.SELECTOR);
+                        : JanusTransportFactory.defaultFactory(threadNamePrefix);
         this.scheduler = b.scheduler;
         this.dispatchExecutor = b.dispatchExecutor;
         this.completionExecutor = b.completionExecutor;
@@ -214,7 +214,8 @@ public final class JanusClientConfig {
 
     /**
      * Returns the transport factory (default: the JDK's WebSocket client with delivery on its
-     * selector thread; Tyrus is selectable with {@link TyrusTransportFactory}).
+     * selector thread; Tyrus is selectable with {@code
+     * io.github.cameljanus.client.transport.tyrus.TyrusTransportFactory}).
      */
     public JanusTransportFactory transportFactory() {
         return transportFactory;
@@ -545,9 +546,8 @@ public final class JanusClientConfig {
         /**
          * Sets the transport factory.
          *
-         * @param transportFactory nullable: {@link JdkWebSocketTransportFactory} with {@link
-         *     JdkWebSocketTransportFactory.Delivery#SELECTOR}; {@code new
-         *     TyrusTransportFactory(prefix)} for Tyrus
+         * @param transportFactory nullable: {@link JanusTransportFactory#defaultFactory} (the JDK's
+         *     WebSocket); {@code new TyrusTransportFactory(prefix)} for Tyrus
          * @return this
          */
         public Builder transportFactory(JanusTransportFactory transportFactory) {

@@ -5,6 +5,8 @@
 package io.github.cameljanus.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.engine.Frames;
+import io.github.cameljanus.client.engine.SecretMasker;
 
 /**
  * An event Janus pushed for a session or handle: a plugin {@code event} (with or without a
@@ -23,7 +25,7 @@ public final class JanusEvent {
     private final ObjectNode frame;
     private final String knownPlugin;
 
-    JanusEvent(ObjectNode frame, String knownPlugin) {
+    public JanusEvent(ObjectNode frame, String knownPlugin) {
         this.frame = frame;
         this.knownPlugin = knownPlugin;
     }

@@ -6,6 +6,8 @@ package io.github.cameljanus.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.engine.Frames;
+import io.github.cameljanus.client.engine.SecretMasker;
 
 /**
  * The final reply to a plugin {@code message}: a synchronous {@code success}, an asynchronous
@@ -26,7 +28,7 @@ public final class JanusReply {
     private final Kind kind;
     private final ObjectNode frame;
 
-    JanusReply(Kind kind, ObjectNode frame) {
+    public JanusReply(Kind kind, ObjectNode frame) {
         this.kind = kind;
         this.frame = frame;
     }
@@ -72,7 +74,7 @@ public final class JanusReply {
     }
 
     /** Returns true when the plugin data carries an {@code error_code}. */
-    boolean isPluginError() {
+    public boolean isPluginError() {
         JsonNode data = frame.path("plugindata").path("data");
         return data.has("error_code");
     }

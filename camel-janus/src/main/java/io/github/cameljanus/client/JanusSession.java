@@ -5,6 +5,8 @@
 package io.github.cameljanus.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.engine.Frames;
+import io.github.cameljanus.client.engine.RequestKind;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus.client;
 
+import io.github.cameljanus.client.engine.Wire;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -66,7 +67,7 @@ final class KeepAliveTimer {
         if (stopped) {
             return;
         }
-        Connection sentOn = session.client().currentConnection();
+        Wire sentOn = session.client().currentConnection();
         CompletableFuture<?> unused =
                 session.keepAliveInPlace(RequestOptions.defaults())
                         .whenComplete(
@@ -78,7 +79,7 @@ final class KeepAliveTimer {
                                 });
     }
 
-    private void failed(Throwable error, Connection sentOn) {
+    private void failed(Throwable error, Wire sentOn) {
         if (error instanceof JanusTimeoutException) {
             // Liveness: an unanswered keepalive means the connection is dead, as a missing pong.
             if (sentOn != null) {

@@ -4,6 +4,10 @@
  */
 package io.github.cameljanus.client;
 
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportFactory;
+import io.github.cameljanus.client.transport.JanusTransportListener;
+import io.github.cameljanus.client.transport.tyrus.TyrusTransportFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -13,6 +13,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameljanus.client.fake.FakeJanus;
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportFactory;
+import io.github.cameljanus.client.transport.JanusTransportListener;
+import io.github.cameljanus.client.transport.tyrus.TyrusTransportFactory;
 import io.github.cameljanus.testing.TcpProxy;
 import java.io.IOException;
 import java.net.InetAddress;

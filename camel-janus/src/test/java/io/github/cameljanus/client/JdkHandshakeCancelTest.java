@@ -7,6 +7,9 @@ package io.github.cameljanus.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportListener;
+import io.github.cameljanus.client.transport.jdk.JdkWebSocketTransportFactory;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -6,6 +6,7 @@ package io.github.cameljanus.client;
 
 import static org.awaitility.Awaitility.await;
 
+import io.github.cameljanus.client.transport.jdk.JdkWebSocketTransportFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

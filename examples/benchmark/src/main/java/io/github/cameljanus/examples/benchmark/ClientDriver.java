@@ -12,7 +12,7 @@ import io.github.cameljanus.client.JanusClientMetrics;
 import io.github.cameljanus.client.JanusHandle;
 import io.github.cameljanus.client.JanusReply;
 import io.github.cameljanus.client.JanusSession;
-import io.github.cameljanus.client.JanusTransportFactory;
+import io.github.cameljanus.client.transport.JanusTransportFactory;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,9 +4,9 @@
  */
 package io.github.cameljanus.examples.benchmark;
 
-import io.github.cameljanus.client.JanusTransport;
-import io.github.cameljanus.client.JanusTransportFactory;
-import io.github.cameljanus.client.JanusTransportListener;
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportFactory;
+import io.github.cameljanus.client.transport.JanusTransportListener;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -4,9 +4,9 @@
  */
 package io.github.cameljanus.examples.benchmark;
 
-import io.github.cameljanus.client.JanusTransportFactory;
-import io.github.cameljanus.client.JdkWebSocketTransportFactory;
-import io.github.cameljanus.client.TyrusTransportFactory;
+import io.github.cameljanus.client.transport.JanusTransportFactory;
+import io.github.cameljanus.client.transport.jdk.JdkWebSocketTransportFactory;
+import io.github.cameljanus.client.transport.tyrus.TyrusTransportFactory;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

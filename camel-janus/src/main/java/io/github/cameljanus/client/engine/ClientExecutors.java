@@ -2,8 +2,11 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
+import io.github.cameljanus.client.JanusClientConfig;
+import io.github.cameljanus.client.PoolDrain;
+import io.github.cameljanus.client.transport.NamedThreadFactory;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * by {@link #shutdown(Duration)}. Dispatch and completion are separate pools so that a listener
  * blocking on a reply never holds the thread the reply needs.
  */
-final class ClientExecutors {
+public final class ClientExecutors {
 
     private final ScheduledExecutorService scheduler;
     private final Executor dispatch;
@@ -32,7 +35,7 @@ final class ClientExecutors {
     private final NamedThreadFactory dispatchThreads;
     private final NamedThreadFactory completionThreads;
 
-    ClientExecutors(JanusClientConfig config) {
+    public ClientExecutors(JanusClientConfig config) {
         schedulerThreads = new NamedThreadFactory(config.threadNamePrefix(), "scheduler");
         dispatchThreads = new NamedThreadFactory(config.threadNamePrefix(), "dispatch");
         completionThreads = new NamedThreadFactory(config.threadNamePrefix(), "completion");
@@ -58,15 +61,15 @@ final class ClientExecutors {
         completion = ownedCompletion != null ? ownedCompletion : config.completionExecutor();
     }
 
-    ScheduledExecutorService scheduler() {
+    public ScheduledExecutorService scheduler() {
         return scheduler;
     }
 
-    Executor dispatch() {
+    public Executor dispatch() {
         return dispatch;
     }
 
-    Executor completion() {
+    public Executor completion() {
         return completion;
     }
 
@@ -74,7 +77,7 @@ final class ClientExecutors {
      * Stops the executors this client created. Queued completions still run ({@link PoolDrain}):
      * each request completes once. Queued events are dropped with the pool once the timeout passed.
      */
-    void shutdown(Duration timeout) {
+    public void shutdown(Duration timeout) {
         boolean onOwnThread =
                 dispatchThreads.isOwnThread()
                         || schedulerThreads.isOwnThread()

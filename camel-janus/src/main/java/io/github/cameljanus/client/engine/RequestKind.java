@@ -2,7 +2,7 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  * one place that says which request completes on {@code ack}, {@code success}, {@code server_info},
  * {@code pong} or a plugin {@code event}.
  */
-enum RequestKind {
+public enum RequestKind {
     INFO("info", Scope.ROOT, Completion.SERVER_INFO),
     PING("ping", Scope.ROOT, Completion.PONG),
     CREATE("create", Scope.ROOT, Completion.SUCCESS),
@@ -26,7 +26,7 @@ enum RequestKind {
     DETACH("detach", Scope.HANDLE, Completion.SUCCESS_OR_DETACHED);
 
     /** Which ids the envelope carries. */
-    enum Scope {
+    public enum Scope {
         ROOT,
         SESSION,
         HANDLE
@@ -69,11 +69,11 @@ enum RequestKind {
     }
 
     /** Returns the value of the {@code janus} field. */
-    String verb() {
+    public String verb() {
         return verb;
     }
 
-    Scope scope() {
+    public Scope scope() {
         return scope;
     }
 
@@ -82,7 +82,7 @@ enum RequestKind {
     }
 
     /** {@code info} and {@code ping} are the only requests Janus answers without secret/token. */
-    boolean needsAuth() {
+    public boolean needsAuth() {
         return scope != Scope.ROOT || this == CREATE;
     }
 

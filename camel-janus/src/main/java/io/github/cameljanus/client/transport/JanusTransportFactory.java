@@ -2,8 +2,10 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport;
 
+import io.github.cameljanus.client.JanusException;
+import io.github.cameljanus.client.transport.jdk.JdkWebSocketTransportFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +13,18 @@ import javax.net.ssl.SSLContext;
 
 /** Opens {@link JanusTransport}s; the client's only dependency on a WebSocket library. */
 public interface JanusTransportFactory {
+
+    /**
+     * The transport a client uses when its configuration names none: the JDK's WebSocket, frames
+     * handled on its selector thread (the cheaper one, docs/performance.md). The one place that
+     * picks it, so the client's API depends on no transport implementation.
+     *
+     * @param threadNamePrefix the prefix of the threads it starts
+     */
+    static JanusTransportFactory defaultFactory(String threadNamePrefix) {
+        return new JdkWebSocketTransportFactory(
+                threadNamePrefix, JdkWebSocketTransportFactory.Delivery.SELECTOR);
+    }
 
     /**
      * Opens a WebSocket.

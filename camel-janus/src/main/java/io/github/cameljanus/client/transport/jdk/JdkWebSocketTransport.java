@@ -2,8 +2,10 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport.jdk;
 
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportListener;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;

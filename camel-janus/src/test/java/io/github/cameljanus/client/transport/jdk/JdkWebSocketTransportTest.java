@@ -2,7 +2,7 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport.jdk;
 
 import static io.github.cameljanus.client.fake.FakeJanus.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,8 +10,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.cameljanus.client.JdkWebSocketTransportFactory.Delivery;
+import io.github.cameljanus.client.JanusClient;
+import io.github.cameljanus.client.JanusClientConfig;
+import io.github.cameljanus.client.JanusConnectionLostException;
+import io.github.cameljanus.client.JanusHandle;
+import io.github.cameljanus.client.JanusReply;
+import io.github.cameljanus.client.JanusSession;
+import io.github.cameljanus.client.NoThreadLeaks;
 import io.github.cameljanus.client.fake.FakeJanus;
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportListener;
+import io.github.cameljanus.client.transport.jdk.JdkWebSocketTransportFactory.Delivery;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,7 +2,7 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport;
 
 /**
  * One open WebSocket to Janus. The client never calls {@link #sendText(String)} again before the

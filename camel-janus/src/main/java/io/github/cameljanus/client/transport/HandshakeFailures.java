@@ -2,20 +2,21 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport;
 
+import io.github.cameljanus.client.JanusConnectionLostException;
 import java.net.ConnectException;
 import java.net.URI;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /** The exceptions of a failed WebSocket handshake, the same for every transport. */
-final class HandshakeFailures {
+public final class HandshakeFailures {
 
     private HandshakeFailures() {}
 
     /** A failed handshake: a TLS problem is named as such, anything else as a wrong address. */
-    static JanusConnectionLostException of(URI uri, Throwable error) {
+    public static JanusConnectionLostException of(URI uri, Throwable error) {
         SSLException tls = tlsProblem(error);
         if (tls != null) {
             return new JanusConnectionLostException(
@@ -40,7 +41,8 @@ final class HandshakeFailures {
     }
 
     /** The server answered, but not as a Janus does. */
-    static JanusConnectionLostException handshakeFailed(URI uri, String detail, Throwable cause) {
+    public static JanusConnectionLostException handshakeFailed(
+            URI uri, String detail, Throwable cause) {
         return new JanusConnectionLostException(
                 "cannot open a Janus WebSocket to "
                         + uri

@@ -2,7 +2,7 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport;
 
 import java.nio.ByteBuffer;
 

@@ -2,8 +2,13 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport.tyrus;
 
+import io.github.cameljanus.client.transport.HandshakeFailures;
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportFactory;
+import io.github.cameljanus.client.transport.JanusTransportListener;
+import io.github.cameljanus.client.transport.NamedThreadFactory;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Session;
 import java.net.URI;

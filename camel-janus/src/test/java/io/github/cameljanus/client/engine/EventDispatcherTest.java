@@ -2,12 +2,16 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.JanusClosedException;
+import io.github.cameljanus.client.JanusConnectionListener;
+import io.github.cameljanus.client.JanusEvent;
+import io.github.cameljanus.client.JanusEventListener;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * uniformly from {@code [0, min(max, initial * 2^n)]}, so clients that lost the same server do not
  * come back in lock step. Stateless apart from its random source.
  */
-final class Backoff {
+public final class Backoff {
 
     private final long initialMillis;
     private final long maxMillis;
@@ -28,7 +28,7 @@ final class Backoff {
      * @param maxAttempts how many retries are allowed; -1 = no limit
      * @param random the random source (seeded in tests)
      */
-    Backoff(Duration initial, Duration max, int maxAttempts, RandomGenerator random) {
+    public Backoff(Duration initial, Duration max, int maxAttempts, RandomGenerator random) {
         this.initialMillis = Math.max(1, initial.toMillis());
         this.maxMillis = Math.max(initialMillis, max.toMillis());
         this.maxAttempts = maxAttempts;
@@ -51,13 +51,13 @@ final class Backoff {
     /**
      * Returns the delay before retry {@code attempt} (0-based): uniform in {@code [0, ceiling]}.
      */
-    Duration delay(int attempt) {
+    public Duration delay(int attempt) {
         long ceiling = ceilingMillis(attempt);
         return Duration.ofMillis(random.nextLong(ceiling + 1));
     }
 
     /** Returns true when {@code attemptsMade} retries used up the allowance. */
-    boolean exhausted(int attemptsMade) {
+    public boolean exhausted(int attemptsMade) {
         return maxAttempts >= 0 && attemptsMade >= maxAttempts;
     }
 

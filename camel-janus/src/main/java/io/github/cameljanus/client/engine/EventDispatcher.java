@@ -2,8 +2,11 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
+import io.github.cameljanus.client.JanusConnectionListener;
+import io.github.cameljanus.client.JanusEvent;
+import io.github.cameljanus.client.JanusEventListener;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * one WARN per burst of drops and one INFO when delivery catches up. Connection changes are never
  * dropped.
  */
-final class EventDispatcher {
+public final class EventDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
@@ -58,7 +61,8 @@ final class EventDispatcher {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean overflowing = new AtomicBoolean();
 
-    EventDispatcher(Executor executor, int capacity, Counters counters, BooleanSupplier closing) {
+    public EventDispatcher(
+            Executor executor, int capacity, Counters counters, BooleanSupplier closing) {
         this.executor = executor;
         this.capacity = capacity;
         this.counters = counters;
@@ -73,7 +77,7 @@ final class EventDispatcher {
      * @param listenerGroups the listener lists to call in order (handle, session, client)
      * @param delivered completed when the event was delivered or dropped; nullable
      */
-    void submit(
+    public void submit(
             long sessionId,
             JanusEvent event,
             List<? extends Iterable<JanusEventListener>> listenerGroups,
@@ -108,14 +112,14 @@ final class EventDispatcher {
     }
 
     /** Queues {@code connected} for the connection listeners, after every earlier change. */
-    void connected(Iterable<JanusConnectionListener> listeners, URI address) {
+    public void connected(Iterable<JanusConnectionListener> listeners, URI address) {
         enqueue(
                 CONNECTION_LANE,
                 new ConnectionDelivery(listeners, l -> l.onConnectedAsync(address), "connected"));
     }
 
     /** Queues {@code disconnected} for the connection listeners, after every earlier change. */
-    void disconnected(Iterable<JanusConnectionListener> listeners, Throwable reason) {
+    public void disconnected(Iterable<JanusConnectionListener> listeners, Throwable reason) {
         enqueue(
                 CONNECTION_LANE,
                 new ConnectionDelivery(
@@ -123,7 +127,7 @@ final class EventDispatcher {
     }
 
     /** Returns how many events wait for delivery. */
-    int queued() {
+    public int queued() {
         return queued.get();
     }
 

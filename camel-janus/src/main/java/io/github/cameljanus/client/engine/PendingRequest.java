@@ -2,8 +2,10 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
+import io.github.cameljanus.client.JanusReply;
+import io.github.cameljanus.client.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * One slot of the {@link TransactionTable}. Its state changes only under its own lock, which is
  * what makes it complete exactly once whatever order frames, deadline and failures race in.
  */
-final class PendingRequest {
+public final class PendingRequest {
 
     enum State {
         /** Waiting for a final frame (maybe after a provisional one). */
@@ -72,12 +74,12 @@ final class PendingRequest {
     }
 
     /** Returns the transaction id to put in the envelope. */
-    String transaction() {
+    public String transaction() {
         return transaction;
     }
 
     /** Returns the future the caller waits on; completed on the table's completion executor. */
-    CompletableFuture<JanusReply> future() {
+    public CompletableFuture<JanusReply> future() {
         return future;
     }
 

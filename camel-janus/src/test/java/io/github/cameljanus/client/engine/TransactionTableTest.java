@@ -2,13 +2,18 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.cameljanus.client.TransactionTableProperties.Step;
+import io.github.cameljanus.client.JanusClosedException;
+import io.github.cameljanus.client.JanusConnectionLostException;
+import io.github.cameljanus.client.JanusException;
+import io.github.cameljanus.client.JanusTimeoutException;
+import io.github.cameljanus.client.RequestOptions;
+import io.github.cameljanus.client.engine.TransactionTableProperties.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,17 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.JanusClient;
+import io.github.cameljanus.client.JanusClosedException;
+import io.github.cameljanus.client.JanusException;
+import io.github.cameljanus.client.JanusPluginException;
+import io.github.cameljanus.client.JanusReply;
+import io.github.cameljanus.client.JanusTimeoutException;
+import io.github.cameljanus.client.RequestOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -35,7 +42,7 @@ import java.util.function.Predicate;
  * heap updates under the scheduler's lock per request (contended by every sender and the reader);
  * with one sweep a request usually only reads one volatile field.
  */
-final class TransactionTable {
+public final class TransactionTable {
 
     private final Map<String, PendingRequest> slots = new ConcurrentHashMap<>();
     private final Map<Long, PendingRequest> detachByHandle = new ConcurrentHashMap<>();
@@ -52,7 +59,7 @@ final class TransactionTable {
     private JanusException discardedBy; // guarded by sweepLock: failAll ran with it, never arm
     private final Object sweepLock = new Object();
 
-    TransactionTable(
+    public TransactionTable(
             int maxPendingRequests,
             Executor completionExecutor,
             ScheduledExecutorService scheduler) {
@@ -68,7 +75,7 @@ final class TransactionTable {
      *     exempt)
      * @throws JanusClosedException when the scheduler no longer accepts deadlines
      */
-    PendingRequest register(
+    public PendingRequest register(
             RequestKind kind,
             long sessionId,
             long handleId,
@@ -116,7 +123,7 @@ final class TransactionTable {
      * @return true when a slot took it (completed, progressed, or a follow-up it expected); false
      *     for an unknown transaction, or an event no slot waits for (it belongs to listeners)
      */
-    boolean onFrame(String transaction, String type, ObjectNode frame) {
+    public boolean onFrame(String transaction, String type, ObjectNode frame) {
         PendingRequest slot = slots.get(transaction);
         return slot != null && accept(slot, type, frame);
     }
@@ -127,7 +134,7 @@ final class TransactionTable {
      *
      * @return true when a detach was waiting for it
      */
-    boolean onDetached(long handleId, ObjectNode frame) {
+    public boolean onDetached(long handleId, ObjectNode frame) {
         PendingRequest slot = detachByHandle.get(handleId);
         return slot != null && accept(slot, "detached", frame);
     }
@@ -136,12 +143,12 @@ final class TransactionTable {
      * Fails every pending request of a session (and its handles). Completed requests still
      * expecting a follow-up keep their marker: that frame may still come on this socket.
      */
-    void failSession(long sessionId, JanusException failure) {
+    public void failSession(long sessionId, JanusException failure) {
         failWhere(slot -> slot.sessionId == sessionId, failure, false);
     }
 
     /** Fails every pending request of a handle; keeps follow-up markers (see failSession). */
-    void failHandle(long handleId, JanusException failure) {
+    public void failHandle(long handleId, JanusException failure) {
         failWhere(slot -> slot.handleId == handleId, failure, false);
     }
 
@@ -159,7 +166,7 @@ final class TransactionTable {
     }
 
     /** Returns how many slots are open (including completed ones still expecting a follow-up). */
-    int pendingCount() {
+    public int pendingCount() {
         return size.get();
     }
 
@@ -227,7 +234,7 @@ final class TransactionTable {
     }
 
     /** Fails a slot if it is still pending; drops it from the table in any case. */
-    void fail(PendingRequest slot, JanusException failure) {
+    public void fail(PendingRequest slot, JanusException failure) {
         fail(slot, failure, true);
     }
 

@@ -2,17 +2,18 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.JanusException;
 
 /**
  * Checks a request before it is sent. Janus answers an envelope it cannot parse (ids of the wrong
  * type, missing transaction) with an error that carries no transaction, which no caller could ever
  * receive: such requests fail here instead and never reach the socket.
  */
-final class EnvelopeValidator {
+public final class EnvelopeValidator {
 
     /** Janus masks ids to 53 bits so they survive a JSON double. */
     private static final long MAX_ID = (1L << 53) - 1;
@@ -24,7 +25,7 @@ final class EnvelopeValidator {
      *
      * @throws JanusException naming the first problem found
      */
-    static void validate(RequestKind kind, ObjectNode envelope) {
+    public static void validate(RequestKind kind, ObjectNode envelope) {
         requireText(envelope, "janus");
         requireText(envelope, "transaction");
         switch (kind.scope()) {

@@ -2,9 +2,13 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.JanusConnectionLostException;
+import io.github.cameljanus.client.JanusException;
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportListener;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -15,23 +19,23 @@ import java.util.function.BiConsumer;
  * One WebSocket of a client: its transport, its single writer, its single reader and its
  * transaction table. A reconnect makes a new one; an old one only ever goes down.
  */
-final class Connection implements JanusTransportListener {
+public final class Wire implements JanusTransportListener {
 
-    final URI address;
-    final TransactionTable table;
+    public final URI address;
+    public final TransactionTable table;
     private final FrameReader reader;
-    private final BiConsumer<Connection, JanusConnectionLostException> onLost;
+    private final BiConsumer<Wire, JanusConnectionLostException> onLost;
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile JanusTransport transport;
     private volatile SendQueue sendQueue;
 
-    Connection(
+    public Wire(
             URI address,
             TransactionTable table,
             int maxMessageSize,
             Counters counters,
             java.util.function.Consumer<ObjectNode> sink,
-            BiConsumer<Connection, JanusConnectionLostException> onLost) {
+            BiConsumer<Wire, JanusConnectionLostException> onLost) {
         this.address = address;
         this.table = table;
         this.reader = new FrameReader(maxMessageSize, counters, sink);
@@ -39,7 +43,7 @@ final class Connection implements JanusTransportListener {
     }
 
     /** Binds the opened transport; closes it at once if this connection already went down. */
-    void open(JanusTransport opened) {
+    public void open(JanusTransport opened) {
         this.sendQueue = new SendQueue(opened);
         this.transport = opened;
         if (down.get()) {
@@ -48,7 +52,7 @@ final class Connection implements JanusTransportListener {
     }
 
     /** Queues a message on the single writer. */
-    CompletableFuture<Void> send(String text) {
+    public CompletableFuture<Void> send(String text) {
         SendQueue queue = sendQueue;
         if (queue == null || down.get()) {
             return CompletableFuture.failedFuture(
@@ -62,12 +66,12 @@ final class Connection implements JanusTransportListener {
      *
      * @return false when it was already down (so callers act once)
      */
-    boolean markDown() {
+    public boolean markDown() {
         return down.compareAndSet(false, true);
     }
 
     /** Fails what is pending and closes the socket; call after {@link #markDown()}. */
-    void release(JanusException failure) {
+    public void release(JanusException failure) {
         table.failAll(failure);
         JanusTransport current = transport;
         if (current != null) {
@@ -76,13 +80,13 @@ final class Connection implements JanusTransportListener {
     }
 
     /** {@link #markDown()} then {@link #release(JanusException)}, once. */
-    void shutdown(JanusException failure) {
+    public void shutdown(JanusException failure) {
         if (markDown()) {
             release(failure);
         }
     }
 
-    boolean isDown() {
+    public boolean isDown() {
         return down.get();
     }
 

@@ -2,8 +2,14 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport.jdk;
 
+import io.github.cameljanus.client.JanusClosedException;
+import io.github.cameljanus.client.transport.HandshakeFailures;
+import io.github.cameljanus.client.transport.JanusTransport;
+import io.github.cameljanus.client.transport.JanusTransportFactory;
+import io.github.cameljanus.client.transport.JanusTransportListener;
+import io.github.cameljanus.client.transport.NamedThreadFactory;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -170,7 +176,7 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
      * Returns how many HttpClients made by transports are still reachable (not yet garbage
      * collected); with every transport closed and released this drops to 0 after a GC.
      */
-    static int reachableHttpClients() {
+    public static int reachableHttpClients() {
         CREATED.removeIf(ref -> ref.get() == null);
         return CREATED.size();
     }

@@ -2,7 +2,7 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code admin_secret} and plugin {@code secret}, {@code pin}, {@code admin_key}, at any depth.
  * Every log of a frame goes through here.
  */
-final class SecretMasker {
+public final class SecretMasker {
 
     static final String MASK = "***";
 
@@ -35,7 +35,7 @@ final class SecretMasker {
     private SecretMasker() {}
 
     /** Returns the frame as compact JSON with secret values replaced; the frame is not changed. */
-    static String mask(JsonNode frame) {
+    public static String mask(JsonNode frame) {
         if (frame == null) {
             return "null";
         }

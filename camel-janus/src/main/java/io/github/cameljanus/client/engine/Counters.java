@@ -2,27 +2,28 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
+import io.github.cameljanus.client.JanusClientMetrics;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The client's live counters; {@link JanusClientMetrics} is a snapshot of them. */
-final class Counters {
-    final LongAdder malformedFrames = new LongAdder();
+public final class Counters {
+    public final LongAdder malformedFrames = new LongAdder();
     final LongAdder oversizedMessages = new LongAdder();
-    final LongAdder lateReplies = new LongAdder();
+    public final LongAdder lateReplies = new LongAdder();
     final LongAdder droppedEvents = new LongAdder();
-    final LongAdder errorsWithoutTransaction = new LongAdder();
+    public final LongAdder errorsWithoutTransaction = new LongAdder();
     final LongAdder eventsDelivered = new LongAdder();
-    final LongAdder eventsWithoutListener = new LongAdder();
+    public final LongAdder eventsWithoutListener = new LongAdder();
     final LongAdder binaryMessages = new LongAdder();
-    final LongAdder unknownEventTypes = new LongAdder();
-    final LongAdder connectionsLost = new LongAdder();
-    final LongAdder reconnects = new LongAdder();
-    final LongAdder sessionsReclaimed = new LongAdder();
-    final LongAdder sessionsLost = new LongAdder();
+    public final LongAdder unknownEventTypes = new LongAdder();
+    public final LongAdder connectionsLost = new LongAdder();
+    public final LongAdder reconnects = new LongAdder();
+    public final LongAdder sessionsReclaimed = new LongAdder();
+    public final LongAdder sessionsLost = new LongAdder();
 
-    JanusClientMetrics snapshot(int pendingRequests, int queuedEvents) {
+    public JanusClientMetrics snapshot(int pendingRequests, int queuedEvents) {
         return new JanusClientMetrics(
                 pendingRequests,
                 malformedFrames.sum(),

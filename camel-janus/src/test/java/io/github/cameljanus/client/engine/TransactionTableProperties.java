@@ -2,11 +2,18 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameljanus.client.JanusClosedException;
+import io.github.cameljanus.client.JanusConnectionLostException;
+import io.github.cameljanus.client.JanusException;
+import io.github.cameljanus.client.JanusPluginException;
+import io.github.cameljanus.client.JanusReply;
+import io.github.cameljanus.client.JanusTimeoutException;
+import io.github.cameljanus.client.RequestOptions;
 import io.github.cameljanus.client.fake.FakeJanus;
 import java.time.Duration;
 import java.util.List;

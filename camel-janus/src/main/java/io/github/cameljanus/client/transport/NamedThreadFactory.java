@@ -2,7 +2,7 @@
  * Copyright the camel-janus authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.github.cameljanus.client;
+package io.github.cameljanus.client.transport;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,13 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Creates daemon threads named {@code <prefix>-<role>-<n>} and can tell whether the current thread
  * is one of them (so a close running on such a thread does not wait for itself).
  */
-final class NamedThreadFactory implements ThreadFactory {
+public final class NamedThreadFactory implements ThreadFactory {
 
     private final String namePrefix;
     private final AtomicInteger count = new AtomicInteger();
     private final ThreadLocal<Boolean> ownThread = ThreadLocal.withInitial(() -> false);
 
-    NamedThreadFactory(String threadNamePrefix, String role) {
+    public NamedThreadFactory(String threadNamePrefix, String role) {
         this.namePrefix = threadNamePrefix + "-" + role + "-";
     }
 
@@ -35,7 +35,7 @@ final class NamedThreadFactory implements ThreadFactory {
     }
 
     /** Returns true when called on a thread this factory created. */
-    boolean isOwnThread() {
+    public boolean isOwnThread() {
         return ownThread.get();
     }
 }
