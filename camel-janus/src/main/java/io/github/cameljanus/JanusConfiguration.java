@@ -13,6 +13,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * The options of a {@code janus:} endpoint. The component holds one as its defaults and copies it
  * for each endpoint. Options labelled {@code connection} decide which connection an endpoint
  * shares; the others only concern the endpoint itself.
+ *
+ * <p>Over 400 lines: one field, getter and documented setter per option (Camel reads the option
+ * documentation from the setters).
  */
 @UriParams
 public class JanusConfiguration implements Cloneable {

@@ -52,6 +52,9 @@ import org.slf4j.LoggerFactory;
  * continues after its reply. The two pools are separate so that an event route, however long it
  * blocks, never holds a thread a reply needs; the request itself completes without either (on the
  * socket's reader, the deadline sweep or the failing thread).
+ *
+ * <p>Over 400 lines: it owns the connection's pools, client and managed handles, and their start,
+ * description and ordered stop belong together.
  */
 final class SharedConnection {
 

@@ -19,6 +19,9 @@ import org.springframework.boot.convert.DurationUnit;
  * with the nested {@code configuration} options flattened ({@code
  * camel.component.janus.api-secret}, {@code camel.component.janus.request-timeout}, ...). The
  * auto-configuration copies them onto the component, whose endpoints take them as defaults.
+ *
+ * <p>Over 400 lines: one documented property per component option (Spring reads the documentation
+ * from the fields); ConfigurationMetadataTest keeps them equal to the component's.
  */
 @ConfigurationProperties(prefix = "camel.component.janus")
 public class JanusComponentConfiguration extends ComponentConfigurationPropertiesCommon {

@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus.client;
 
+import io.github.cameljanus.client.engine.ApiDialect;
 import io.github.cameljanus.client.transport.JanusTransportFactory;
 import java.net.URI;
 import java.time.Duration;
@@ -14,11 +15,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 
-/** Immutable settings of a {@link JanusClient}; build with {@link #builder()}. */
+/**
+ * Immutable settings of a {@link JanusClient}; build with {@link #builder()}.
+ *
+ * <p>Over 400 lines: one documented getter and one documented builder method per setting, nothing
+ * else.
+ */
 public final class JanusClientConfig {
 
     /** The WebSocket subprotocol of the Janus API. */
-    public static final String SUBPROTOCOL = "janus-protocol";
+    public static final String SUBPROTOCOL = ApiDialect.JANUS_PROTOCOL;
 
     private final List<URI> addresses;
     private final String apiSecret;

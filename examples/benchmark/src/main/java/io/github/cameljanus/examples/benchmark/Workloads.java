@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The harness's workloads, warm-up rule and metrics (bench/anchors/README.md), plus W4 (scale:
  * sessions kept alive on one connection).
+ *
+ * <p>Over 400 lines: the workloads of the shared benchmark harness, each a few methods, kept side
+ * by side so their loops read alike.
  */
 final class Workloads {
 
