@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -71,6 +72,33 @@ public final class RouteChecks {
                     e.getMessage().setHeader(JanusConstants.HANDLE_ID, handle);
                     e.getMessage().setBody(body);
                 });
+    }
+
+    /** Joins a VideoRoom as a publisher with the session's handle and asserts it worked. */
+    public static Exchange joinAsPublisher(
+            ProducerTemplate template,
+            String endpointUri,
+            long session,
+            long handle,
+            Object room,
+            String display) {
+        Exchange joined =
+                request(
+                        template,
+                        endpointUri,
+                        session,
+                        handle,
+                        Map.of(
+                                "request",
+                                "join",
+                                "ptype",
+                                "publisher",
+                                "room",
+                                room,
+                                "display",
+                                display));
+        assertThat(joined.getException()).isNull();
+        return joined;
     }
 
     /** Returns an assertion on the readiness result of the route with id {@code events}. */

@@ -99,22 +99,8 @@ class JanusRouteShapesIT {
             for (int i = 0; i < 8; i++) {
                 long session = RouteChecks.createSession(template, "direct:videoroom");
                 long handle = RouteChecks.attach(template, "direct:videoroom", session);
-                Exchange joined =
-                        RouteChecks.request(
-                                template,
-                                "direct:videoroom",
-                                session,
-                                handle,
-                                Map.of(
-                                        "request",
-                                        "join",
-                                        "ptype",
-                                        "publisher",
-                                        "room",
-                                        4242,
-                                        "display",
-                                        "p" + session));
-                assertThat(joined.getException()).as("join #%d", i).isNull();
+                RouteChecks.joinAsPublisher(
+                        template, "direct:videoroom", session, handle, 4242, "p" + session);
             }
             // 0 + 1 + ... + 7 participants were notified of a newcomer.
             await().atMost(WAIT).until(() -> answered.get() == 28);
