@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus;
 
+import io.github.cameljanus.client.JanusEvent;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -17,7 +18,7 @@ final class JanusEventTypes {
     static final String CONNECTION_LOST = "connectionLost";
 
     /** The consumer's own event: a session was lost (not claimable, timed out, or 458). */
-    static final String SESSION_LOST = "sessionLost";
+    static final String SESSION_LOST = JanusEvent.SESSION_LOST;
 
     /**
      * The consumer's own event: its managed session and handle were created, the first time or

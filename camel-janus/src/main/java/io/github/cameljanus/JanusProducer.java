@@ -4,10 +4,10 @@
  */
 package io.github.cameljanus;
 
+import io.github.cameljanus.client.Failures;
 import io.github.cameljanus.client.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -124,7 +124,7 @@ public class JanusProducer extends DefaultAsyncProducer {
                         (writeReply, error) -> {
                             if (error != null) {
                                 // the message stays as sent: a redelivery repeats the request
-                                exchange.setException(unwrap(error));
+                                exchange.setException(Failures.unwrap(error));
                             } else {
                                 Message out = exchange.getMessage();
                                 // read once: the next endpoint uses its own operation, and a JSEP
@@ -149,11 +149,5 @@ public class JanusProducer extends DefaultAsyncProducer {
         }
         String token = in.getHeader(JanusConstants.TOKEN, String.class);
         return token == null ? options : options.withToken(token);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null
-                ? error.getCause()
-                : error;
     }
 }

@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus;
 
+import io.github.cameljanus.client.Failures;
 import io.github.cameljanus.client.JanusClient;
 import io.github.cameljanus.client.JanusClientConfig;
 import io.github.cameljanus.client.JanusClientMetrics;
@@ -27,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -309,11 +309,7 @@ final class SharedConnection {
                         .whenComplete(
                                 (connected, error) -> {
                                     firstRound.complete(null);
-                                    Throwable cause =
-                                            error instanceof CompletionException
-                                                            && error.getCause() != null
-                                                    ? error.getCause()
-                                                    : error;
+                                    Throwable cause = error == null ? null : Failures.unwrap(error);
                                     // A close while connecting is not worth a warning.
                                     if (cause != null && !(cause instanceof JanusClosedException)) {
                                         LOG.warn(

@@ -291,16 +291,15 @@ final class ConnectionSupervisor {
         TransactionTable table =
                 new TransactionTable(
                         config.maxPendingRequests(), Runnable::run, executors.scheduler());
-        FrameRouter[] router = new FrameRouter[1];
+        FrameRouter router = new FrameRouter(client, table, counters);
         Wire candidate =
                 new Wire(
                         address,
                         table,
                         config.maxMessageSize(),
                         counters,
-                        frame -> router[0].route(frame),
+                        router::route,
                         this::connectionLost);
-        router[0] = new FrameRouter(client, table, counters);
         CompletableFuture<JanusTransport> opening;
         synchronized (lifecycle) {
             if (state != JanusConnectionState.CONNECTING) {
@@ -342,7 +341,7 @@ final class ConnectionSupervisor {
                                     {
                                         Throwable cause =
                                                 error != null
-                                                        ? JanusClient.unwrap(error)
+                                                        ? Failures.unwrap(error)
                                                         : new JanusConnectionLostException(
                                                                 "connection to "
                                                                         + address

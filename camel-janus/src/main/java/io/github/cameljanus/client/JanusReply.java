@@ -10,8 +10,10 @@ import io.github.cameljanus.client.engine.Frames;
 import io.github.cameljanus.client.engine.SecretMasker;
 
 /**
- * The final reply to a plugin {@code message}: a synchronous {@code success}, an asynchronous
- * {@code event}, or the {@code ack} when the caller asked not to wait for the event.
+ * The final reply to a request, with how it completed: for a plugin {@code message} a synchronous
+ * {@code success}, an asynchronous {@code event}, or the {@code ack} when the caller asked not to
+ * wait for the event; for the other requests the frame that ended them ({@code success}, {@code
+ * server_info}, {@code pong}, {@code ack}).
  */
 public final class JanusReply {
 

@@ -7,7 +7,6 @@ package io.github.cameljanus.client;
 import io.github.cameljanus.client.engine.Wire;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -73,7 +72,7 @@ final class KeepAliveTimer {
                         .whenComplete(
                                 (ignored, error) -> {
                                     if (error != null) {
-                                        failed(unwrap(error), sentOn);
+                                        failed(Failures.unwrap(error), sentOn);
                                     }
                                     schedule(0.8);
                                 });
@@ -101,11 +100,5 @@ final class KeepAliveTimer {
         } else {
             LOG.warn("Keepalive of session {} failed: {}", session.id(), error.getMessage());
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null
-                ? error.getCause()
-                : error;
     }
 }

@@ -118,8 +118,7 @@ final class SessionRegistry {
                                                                 session,
                                                                 error == null
                                                                         ? null
-                                                                        : JanusClient.unwrap(
-                                                                                error))))
+                                                                        : Failures.unwrap(error))))
                 .toList();
     }
 

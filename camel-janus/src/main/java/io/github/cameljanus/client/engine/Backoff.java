@@ -60,9 +60,4 @@ public final class Backoff {
     public boolean exhausted(int attemptsMade) {
         return maxAttempts >= 0 && attemptsMade >= maxAttempts;
     }
-
-    /** Returns the allowance, -1 for no limit. */
-    int maxAttempts() {
-        return maxAttempts;
-    }
 }

@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus.client.transport.jdk;
 
+import io.github.cameljanus.client.Failures;
 import io.github.cameljanus.client.JanusClosedException;
 import io.github.cameljanus.client.transport.HandshakeFailures;
 import io.github.cameljanus.client.transport.JanusTransport;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -139,7 +139,7 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                             if (error != null) {
                                 transport.release();
                                 result.completeExceptionally(
-                                        HandshakeFailures.of(uri, unwrap(error)));
+                                        HandshakeFailures.of(uri, Failures.unwrap(error)));
                             } else if (transport.isClosed() || result.isCancelled()) {
                                 // Cancelled (the client closed) while the handshake ran: the
                                 // socket and its HttpClient must not outlive the attempt.
@@ -191,14 +191,6 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                         new LinkedBlockingQueue<>(),
                         new NamedThreadFactory(threadNamePrefix, "ws"));
         return executor;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     @Override
