@@ -16,26 +16,20 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
@@ -61,9 +55,11 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Instances are thread-safe.
  *
- * <p>Over 400 lines for now: config generation, process control, readiness and the admin helper
- * still live here; splitting them into parts (keeping this builder API) is open work of the layout
- * issue.
+ * <p>Its parts: {@link JanusConfig} writes the configuration, {@link JanusInstall} finds the
+ * installed Janus, {@link Signals} controls the process, {@link ListeningSockets} checks it listens
+ * on loopback only, {@link AdminApi} is the admin helper, {@link Cleanup} ends what a test forgot.
+ * Over 400 lines still: the public {@link Builder} (one documented method per option) and the
+ * start, readiness and stop sequence live here; moving the readiness probe out is open work.
  */
 public final class JanusServer implements AutoCloseable {
 
@@ -72,7 +68,6 @@ public final class JanusServer implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 40;
     private static final int RTP_PORTS = 20;
     private static final Pattern CONFIG_NAME =
@@ -81,7 +76,6 @@ public final class JanusServer implements AutoCloseable {
 
     private static final InetAddress LOOPBACK_ADDRESS = loopback();
     private static final Set<JanusServer> RUNNING = ConcurrentHashMap.newKeySet();
-    private static final AtomicLong TRANSACTIONS = new AtomicLong();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -176,14 +170,14 @@ public final class JanusServer implements AutoCloseable {
         if (p.isAlive()) {
             p.destroy();
             // SIGTERM stays pending on a stopped process; SIGCONT lets it be handled.
-            signal("CONT", p.pid(), false);
-            if (!waitForExit(p, STOP_GRACE)) {
+            Signals.signal("CONT", p.pid(), false);
+            if (!Signals.waitForExit(p, STOP_GRACE)) {
                 LOG.log(
                         WARNING,
                         "Janus pid {0} ignored SIGTERM for 5 s, killing it",
                         String.valueOf(p.pid()));
                 p.destroyForcibly();
-                waitForExit(p, STOP_GRACE);
+                Signals.waitForExit(p, STOP_GRACE);
             }
             LOG.log(DEBUG, "Janus pid {0} stopped", String.valueOf(p.pid()));
         }
@@ -194,7 +188,7 @@ public final class JanusServer implements AutoCloseable {
     public synchronized void kill() {
         Process p = requireProcess();
         p.destroyForcibly();
-        if (!waitForExit(p, STOP_GRACE)) {
+        if (!Signals.waitForExit(p, STOP_GRACE)) {
             throw new IllegalStateException("Janus pid " + p.pid() + " survived SIGKILL");
         }
         RUNNING.remove(this);
@@ -205,49 +199,13 @@ public final class JanusServer implements AutoCloseable {
      */
     public synchronized void freeze() {
         long pid = requireRunning().pid();
-        signal("STOP", pid, true);
-        awaitAllThreadsStopped(pid);
-    }
-
-    /**
-     * {@code kill -STOP} returns once the signal is queued; a thread of janus that is running on a
-     * CPU stops a moment later. Waiting until every thread shows state T in /proc makes "frozen"
-     * true when freeze() returns, even on a loaded machine.
-     */
-    private static void awaitAllThreadsStopped(long pid) {
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
-        if (!Files.isDirectory(tasks)) {
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (allStopped(tasks)) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        throw new IllegalStateException("Janus pid " + pid + " did not stop within 5 s of SIGSTOP");
-    }
-
-    private static boolean allStopped(Path tasks) {
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-            for (Path thread : threads) {
-                String stat = Files.readString(thread.resolve("stat"));
-                // The state is the field after the parenthesised command name.
-                char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                if (state != 'T' && state != 't') {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        Signals.signal("STOP", pid, true);
+        Signals.awaitAllThreadsStopped(pid);
     }
 
     /** Resumes a Janus suspended by {@link #freeze()} (SIGCONT). */
     public synchronized void thaw() {
-        signal("CONT", requireRunning().pid(), true);
+        Signals.signal("CONT", requireRunning().pid(), true);
     }
 
     /** Returns whether the Janus process is alive (a frozen Janus counts as running). */
@@ -354,38 +312,7 @@ public final class JanusServer implements AutoCloseable {
      * @throws IllegalStateException if Janus does not answer within 10 s
      */
     public String adminRequest(String json) {
-        Map<String, Object> request = Json.parseObject(json);
-        String transaction = Json.string(request, "transaction");
-        StringBuilder extra = new StringBuilder();
-        if (!request.containsKey("admin_secret")) {
-            extra.append("\"admin_secret\":").append(Json.quote(adminSecret)).append(',');
-        }
-        if (transaction == null) {
-            transaction = newTransaction();
-            extra.append("\"transaction\":").append(Json.quote(transaction)).append(',');
-        }
-        String body = json.trim().substring(1).trim();
-        if (body.startsWith("}") && extra.length() > 0) {
-            extra.setLength(extra.length() - 1);
-        }
-        String full = "{" + extra + body;
-        URI uri;
-        HttpClient client;
-        synchronized (this) {
-            requireRunning();
-            uri = URI.create(adminUrl());
-            client = http;
-        }
-        try {
-            return WsClient.request(
-                    client, uri, "janus-admin-protocol", full, transaction, ADMIN_TIMEOUT);
-        } catch (IOException | TimeoutException e) {
-            throw new IllegalStateException(
-                    "Admin request '" + Json.string(request, "janus") + "' failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during an admin request", e);
-        }
+        return admin().request(json);
     }
 
     /**
@@ -395,14 +322,7 @@ public final class JanusServer implements AutoCloseable {
      * @throws IllegalStateException if Janus answers with an error or not at all
      */
     public List<Long> listSessions() {
-        Map<String, Object> reply = adminSuccess("{\"janus\":\"list_sessions\"}");
-        List<Long> ids = new ArrayList<>();
-        if (reply.get("sessions") instanceof List<?> sessions) {
-            for (Object id : sessions) {
-                ids.add(((Number) id).longValue());
-            }
-        }
-        return Collections.unmodifiableList(ids);
+        return admin().listSessions();
     }
 
     /**
@@ -414,16 +334,7 @@ public final class JanusServer implements AutoCloseable {
      * @throws IllegalStateException if Janus refuses
      */
     public void addToken(String token, String... plugins) {
-        StringBuilder json = new StringBuilder("{\"janus\":\"add_token\",\"token\":");
-        json.append(Json.quote(Objects.requireNonNull(token, "token")));
-        if (plugins.length > 0) {
-            json.append(",\"plugins\":[");
-            for (int i = 0; i < plugins.length; i++) {
-                json.append(i == 0 ? "" : ",").append(Json.quote(plugins[i]));
-            }
-            json.append(']');
-        }
-        adminSuccess(json.append('}').toString());
+        admin().addToken(token, plugins);
     }
 
     @Override
@@ -438,19 +349,17 @@ public final class JanusServer implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------
 
-    private Map<String, Object> adminSuccess(String json) {
-        String reply = adminRequest(json);
-        Map<String, Object> object = Json.parseObject(reply);
-        if (!"success".equals(Json.string(object, "janus"))) {
-            throw new IllegalStateException("Janus refused the admin request: " + reply);
+    private AdminApi admin() {
+        synchronized (this) {
+            requireRunning();
+            return new AdminApi(http, URI.create(adminUrl()), adminSecret);
         }
-        return object;
     }
 
     private void prepare() {
-        executable = findExecutable(settings.executable, settings.searchPath);
-        Path libDir = findLibDir(executable);
-        Path stockDir = findStockConfigDir(executable);
+        executable = JanusInstall.findExecutable(settings.executable, settings.searchPath);
+        Path libDir = JanusInstall.findLibDir(executable);
+        Path stockDir = JanusInstall.findStockConfigDir(executable);
         try {
             Path dir = Files.createTempDirectory("janus-");
             int[] ports = freePorts(2);
@@ -468,7 +377,7 @@ public final class JanusServer implements AutoCloseable {
                     new JanusConfig(
                             dir,
                             libDir,
-                            stockPluginConfigs(stockDir),
+                            JanusInstall.stockPluginConfigs(stockDir),
                             settings.pluginConfigs,
                             settings.serverName,
                             adminSecret,
@@ -537,7 +446,7 @@ public final class JanusServer implements AutoCloseable {
             checkLoopbackOnly();
         } catch (RuntimeException e) {
             process.destroyForcibly();
-            waitForExit(process, STOP_GRACE);
+            Signals.waitForExit(process, STOP_GRACE);
             RUNNING.remove(this);
             throw e;
         }
@@ -560,7 +469,7 @@ public final class JanusServer implements AutoCloseable {
                 throw failure("Janus exited with code " + process.exitValue() + " while starting");
             }
             try {
-                String tx = newTransaction();
+                String tx = AdminApi.newTransaction();
                 String reply =
                         WsClient.request(
                                 http,
@@ -573,7 +482,8 @@ public final class JanusServer implements AutoCloseable {
                 // Linux) there is no way to look, and the loopback check is skipped as well.
                 if ("pong".equals(Json.string(Json.parseObject(reply), "janus"))
                         && (!Files.isReadable(Path.of("/proc/net/tcp"))
-                                || listeners(adminPort).contains(LOOPBACK))) {
+                                || ListeningSockets.listeners(adminPort)
+                                        .contains(ListeningSockets.LOOPBACK))) {
                     return;
                 }
                 lastProblem = "no pong or admin port not listening yet";
@@ -597,12 +507,10 @@ public final class JanusServer implements AutoCloseable {
         }
     }
 
-    private static final String LOOPBACK = "0100007F";
-
     private void checkLoopbackOnly() {
         for (int port : new int[] {apiPort, adminPort}) {
-            for (String address : listeners(port)) {
-                if (!LOOPBACK.equals(address)) {
+            for (String address : ListeningSockets.listeners(port)) {
+                if (!ListeningSockets.LOOPBACK.equals(address)) {
                     throw failure(
                             "Janus listens on port "
                                     + port
@@ -612,42 +520,6 @@ public final class JanusServer implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Returns the hex local addresses (as in /proc/net/tcp*) of LISTEN sockets on {@code port}. */
-    static Set<String> listeners(int port) {
-        Set<String> found = new java.util.TreeSet<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path path = Path.of(table);
-            if (!Files.isReadable(path)) {
-                continue;
-            }
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(path, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            found.addAll(listenersIn(lines, port));
-        }
-        return found;
-    }
-
-    /** Parses /proc/net/tcp-style lines; pure, for unit tests. */
-    static Set<String> listenersIn(List<String> lines, int port) {
-        Set<String> found = new java.util.TreeSet<>();
-        String wantedPort = String.format(Locale.ROOT, "%04X", port);
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            String[] f = line.trim().split("\\s+", -1);
-            if (f.length < 4 || !"0A".equals(f[3])) {
-                continue;
-            }
-            int colon = f[1].lastIndexOf(':');
-            if (colon > 0 && f[1].substring(colon + 1).equalsIgnoreCase(wantedPort)) {
-                found.add(f[1].substring(0, colon).toUpperCase(Locale.ROOT));
-            }
-        }
-        return found;
     }
 
     private IllegalStateException failure(String message) {
@@ -679,49 +551,6 @@ public final class JanusServer implements AutoCloseable {
             }
         }
         return sb.length() == 0 ? "(Janus wrote no log)" : sb.toString();
-    }
-
-    private static void signal(String signal, long pid, boolean required) {
-        try {
-            Process p =
-                    new ProcessBuilder(
-                                    "/bin/sh",
-                                    "-c",
-                                    "kill -" + signal + " \"$1\"",
-                                    "signal",
-                                    Long.toString(pid))
-                            .redirectErrorStream(true)
-                            .start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                if (required) {
-                    throw new IllegalStateException(
-                            "kill -" + signal + " " + pid + " failed: " + out.trim());
-                }
-            }
-        } catch (IOException e) {
-            if (required) {
-                throw new UncheckedIOException(e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while signalling Janus", e);
-        }
-    }
-
-    private static boolean waitForExit(Process p, Duration timeout) {
-        try {
-            p.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !p.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !p.isAlive();
-        }
     }
 
     private static void pause(Duration d) {
@@ -762,98 +591,6 @@ public final class JanusServer implements AutoCloseable {
         return tls;
     }
 
-    static Path findExecutable(String name, String searchPath) {
-        if (name.contains("/")) {
-            Path p = Path.of(name);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return p.toAbsolutePath();
-            }
-            throw missing(name + " does not exist or is not executable");
-        }
-        String path = searchPath == null ? "" : searchPath;
-        for (String entry : path.split(Pattern.quote(File.pathSeparator), -1)) {
-            if (entry.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(entry, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw missing("no '" + name + "' executable on PATH (" + path + ")");
-    }
-
-    private static IllegalStateException missing(String detail) {
-        return new IllegalStateException(
-                "Janus is not installed: "
-                        + detail
-                        + ". Install it with scripts/install-janus.sh"
-                        + " (on Debian/Ubuntu: sudo apt-get install janus).");
-    }
-
-    /** Finds the modules folder of the install that owns the binary, e.g. /usr/lib/ARCH/janus. */
-    private static Path findLibDir(Path executable) {
-        Path prefix = realPath(executable).getParent().getParent();
-        List<Path> candidates = new ArrayList<>();
-        Path lib = prefix.resolve("lib");
-        if (Files.isDirectory(lib)) {
-            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(lib)) {
-                for (Path d : dirs) {
-                    candidates.add(d.resolve("janus"));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        candidates.add(lib.resolve("janus"));
-        Collections.sort(candidates);
-        for (Path c : candidates) {
-            if (Files.isDirectory(c.resolve("plugins"))
-                    && Files.isDirectory(c.resolve("transports"))) {
-                return c;
-            }
-        }
-        throw new IllegalStateException(
-                "Found "
-                        + executable
-                        + " but not its plugins and transports (looked in "
-                        + candidates
-                        + "). Reinstall with scripts/install-janus.sh.");
-    }
-
-    private static Path findStockConfigDir(Path executable) {
-        Path prefix = realPath(executable).getParent().getParent();
-        Path own =
-                "/usr".equals(prefix.toString())
-                        ? Path.of("/etc/janus")
-                        : prefix.resolve("etc/janus");
-        return Files.isDirectory(own) ? own : Path.of("/etc/janus");
-    }
-
-    private static Path realPath(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath();
-        }
-    }
-
-    private static Map<String, String> stockPluginConfigs(Path stockDir) throws IOException {
-        Map<String, String> configs = new TreeMap<>();
-        if (!Files.isDirectory(stockDir)) {
-            return configs;
-        }
-        try (DirectoryStream<Path> files =
-                Files.newDirectoryStream(stockDir, "janus.plugin.*.jcfg")) {
-            for (Path f : files) {
-                if (Files.isReadable(f)) {
-                    configs.put(f.getFileName().toString(), Files.readString(f));
-                }
-            }
-        }
-        return configs;
-    }
-
     private static int[] freePorts(int count) throws IOException {
         // All sockets stay open until every port is known, so the ports differ from each other.
         List<ServerSocket> sockets = new ArrayList<>();
@@ -880,11 +617,7 @@ public final class JanusServer implements AutoCloseable {
         }
     }
 
-    private static String newTransaction() {
-        return "cjt-" + TRANSACTIONS.incrementAndGet() + "-" + randomHex(4);
-    }
-
-    private static String randomHex(int bytes) {
+    static String randomHex(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
@@ -905,48 +638,6 @@ public final class JanusServer implements AutoCloseable {
                 s.stop();
             } catch (RuntimeException e) {
                 LOG.log(WARNING, "Could not stop " + s + " at JVM exit", e);
-            }
-        }
-    }
-
-    /** Shutdown hook registration and temp folder removal. */
-    private static final class Cleanup {
-        private static final Set<Path> DIRS = ConcurrentHashMap.newKeySet();
-        private static boolean registered;
-
-        static synchronized void registerHook() {
-            if (!registered) {
-                registered = true;
-                Runtime.getRuntime()
-                        .addShutdownHook(
-                                new Thread(Cleanup::atExit, "camel-janus-testing-shutdown"));
-            }
-        }
-
-        static void deleteAtExit(Path dir) {
-            DIRS.add(dir);
-        }
-
-        private static void atExit() {
-            stopAllAtExit();
-            for (Path dir : DIRS) {
-                deleteRecursively(dir);
-            }
-        }
-
-        private static void deleteRecursively(Path dir) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(Collections.reverseOrder())
-                        .forEach(
-                                p -> {
-                                    try {
-                                        Files.deleteIfExists(p);
-                                    } catch (IOException e) {
-                                        // Best effort at exit: a leftover temp file is harmless.
-                                    }
-                                });
-            } catch (IOException | UncheckedIOException e) {
-                // Best effort at exit.
             }
         }
     }

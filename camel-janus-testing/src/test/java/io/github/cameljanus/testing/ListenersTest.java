@@ -20,13 +20,13 @@ class ListenersTest {
 
     @Test
     void findsListenSocketsByPort() {
-        assertThat(JanusServer.listenersIn(TCP, 0x1F90)).containsExactly("0100007F");
-        assertThat(JanusServer.listenersIn(TCP, 0x1F91)).containsExactly("00000000");
+        assertThat(ListeningSockets.listenersIn(TCP, 0x1F90)).containsExactly("0100007F");
+        assertThat(ListeningSockets.listenersIn(TCP, 0x1F91)).containsExactly("00000000");
     }
 
     @Test
     void ignoresEstablishedConnections() {
-        assertThat(JanusServer.listenersIn(TCP, 0x1F92)).isEmpty();
+        assertThat(ListeningSockets.listenersIn(TCP, 0x1F92)).isEmpty();
     }
 
     @Test
@@ -36,7 +36,7 @@ class ListenersTest {
                         "header",
                         "   0: 00000000000000000000000000000000:1F90"
                                 + " 00000000000000000000000000000000:0000 0A 0");
-        assertThat(JanusServer.listenersIn(tcp6, 0x1F90))
+        assertThat(ListeningSockets.listenersIn(tcp6, 0x1F90))
                 .containsExactly("00000000000000000000000000000000");
     }
 }
