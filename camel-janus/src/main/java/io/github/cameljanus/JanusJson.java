@@ -17,7 +17,10 @@ import java.util.Map;
 
 /**
  * Conversions between what routes hold (JSON text, Maps, JsonNodes, POJOs) and the JsonNodes the
- * client sends, and from Janus's JsonNodes to {@link JanusBody}. One ObjectMapper for the layer.
+ * client sends, and from Janus's JsonNodes to {@link JanusBody}. One ObjectMapper for the layer,
+ * and on purpose not the engine's ({@code client.engine.Frames}): this one maps the routes' POJOs
+ * and Maps, the engine's only reads and writes frames, and sharing it would tie the Camel layer to
+ * the engine (ArchitectureTest forbids that).
  */
 final class JanusJson {
 

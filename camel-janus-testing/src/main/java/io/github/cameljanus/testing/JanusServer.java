@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
@@ -57,16 +56,14 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Its parts: {@link JanusConfig} writes the configuration, {@link JanusInstall} finds the
  * installed Janus, {@link Signals} controls the process, {@link ListeningSockets} checks it listens
- * on loopback only, {@link AdminApi} is the admin helper, {@link Cleanup} ends what a test forgot.
- * Over 400 lines still: the public {@link Builder} (one documented method per option) and the
- * start, readiness and stop sequence live here; moving the readiness probe out is open work.
+ * on loopback only, {@link ReadinessProbe} waits for a starting Janus, {@link AdminApi} is the
+ * admin helper, {@link Cleanup} ends what a test forgot. Over 400 lines still because of the public
+ * {@link Builder}: one documented method per option, which must stay nested (its API is public).
  */
 public final class JanusServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JanusServer.class.getName());
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
     private static final int RTP_PORTS = 20;
@@ -397,7 +394,8 @@ public final class JanusServer implements AutoCloseable {
             for (Map.Entry<String, String> file : config.files().entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue());
             }
-            HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT);
+            HttpClient.Builder hb =
+                    HttpClient.newBuilder().connectTimeout(ReadinessProbe.PROBE_TIMEOUT);
             if (tls != null) {
                 hb.sslContext(tls.sslContext);
             }
@@ -461,65 +459,11 @@ public final class JanusServer implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        URI uri = URI.create(wsUrl());
-        String lastProblem = "no attempt";
-        while (true) {
-            if (!process.isAlive()) {
-                throw failure("Janus exited with code " + process.exitValue() + " while starting");
-            }
-            try {
-                String tx = AdminApi.newTransaction();
-                String reply =
-                        WsClient.request(
-                                http,
-                                uri,
-                                "janus-protocol",
-                                "{\"janus\":\"ping\",\"transaction\":" + Json.quote(tx) + "}",
-                                tx,
-                                PROBE_TIMEOUT);
-                // The admin listener starts a moment after the API one; without /proc (not
-                // Linux) there is no way to look, and the loopback check is skipped as well.
-                if ("pong".equals(Json.string(Json.parseObject(reply), "janus"))
-                        && (!Files.isReadable(Path.of("/proc/net/tcp"))
-                                || ListeningSockets.listeners(adminPort)
-                                        .contains(ListeningSockets.LOOPBACK))) {
-                    return;
-                }
-                lastProblem = "no pong or admin port not listening yet";
-            } catch (IOException | TimeoutException | RuntimeException e) {
-                lastProblem = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure("Interrupted while waiting for Janus");
-            }
-            if (System.nanoTime() > deadline) {
-                throw failure(
-                        "Janus did not answer ping on "
-                                + uri
-                                + " within "
-                                + READY_TIMEOUT.toSeconds()
-                                + " s (last problem: "
-                                + lastProblem
-                                + ")");
-            }
-            pause(Duration.ofMillis(50));
-        }
+        ReadinessProbe.await(process, http, URI.create(wsUrl()), adminPort, this::failure);
     }
 
     private void checkLoopbackOnly() {
-        for (int port : new int[] {apiPort, adminPort}) {
-            for (String address : ListeningSockets.listeners(port)) {
-                if (!ListeningSockets.LOOPBACK.equals(address)) {
-                    throw failure(
-                            "Janus listens on port "
-                                    + port
-                                    + " at a non-loopback address ("
-                                    + address
-                                    + " in /proc/net/tcp*); only 127.0.0.1 is allowed");
-                }
-            }
-        }
+        ReadinessProbe.checkLoopbackOnly(new int[] {apiPort, adminPort}, this::failure);
     }
 
     private IllegalStateException failure(String message) {
@@ -553,7 +497,7 @@ public final class JanusServer implements AutoCloseable {
         return sb.length() == 0 ? "(Janus wrote no log)" : sb.toString();
     }
 
-    private static void pause(Duration d) {
+    static void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

@@ -165,7 +165,11 @@ public final class JanusClientConfig {
         return shutdownTimeout;
     }
 
-    /** Returns whether close() destroys the sessions this client created (default true). */
+    /**
+     * Returns whether close() destroys the sessions this client created (default true). The {@code
+     * janus:} option {@code destroySessionsOnStop} sets it: an endpoint stops, a client closes,
+     * hence the two names for one setting.
+     */
     public boolean destroySessionsOnClose() {
         return destroySessionsOnClose;
     }
