@@ -67,7 +67,9 @@ public final class JanusClient implements AutoCloseable {
                         executors.dispatch(), config.eventQueueSize(), counters, this::isClosing);
         this.writer =
                 new RequestWriter(
-                        ApiDialect.janus(config.apiSecret(), config.token()),
+                        config.adminApi()
+                                ? ApiDialect.admin(config.adminSecret())
+                                : ApiDialect.janus(config.apiSecret(), config.token()),
                         config.requestTimeout(),
                         this::connectionLost);
         this.registry = new SessionRegistry(writer, counters);
@@ -235,6 +237,45 @@ public final class JanusClient implements AutoCloseable {
      */
     public CompletableFuture<Void> ping(RequestOptions options) {
         return toCaller(request(RequestKind.PING, 0, 0, null, options).thenApply(reply -> null));
+    }
+
+    /**
+     * Sends an Admin API request (the client must speak the Admin API: {@link
+     * JanusClientConfig.Builder#adminApi}). {@code admin_secret} and the transaction are added.
+     *
+     * @param request the request's {@code janus} verb, e.g. {@code list_sessions}
+     * @param sessionId the session it is about, 0 for none
+     * @param handleId the handle it is about (with its session), 0 for none
+     * @param parameters the request's other fields, nullable
+     * @param options per-request options
+     * @return Janus's {@code success} frame; fails with {@link JanusException} carrying Janus's
+     *     code (403 for a wrong secret, 458, 459, ...)
+     */
+    public CompletableFuture<ObjectNode> adminRequest(
+            String request,
+            long sessionId,
+            long handleId,
+            ObjectNode parameters,
+            RequestOptions options) {
+        if (!writer.dialect().isAdmin()) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(
+                            "adminRequest needs a client of the Admin API"
+                                    + " (JanusClientConfig.Builder.adminApi)"));
+        }
+        ObjectNode fields = Frames.MAPPER.createObjectNode();
+        if (parameters != null) {
+            fields.setAll(parameters);
+        }
+        fields.put("janus", request);
+        return toCaller(
+                request(
+                                RequestKind.admin(sessionId, handleId),
+                                sessionId,
+                                handleId,
+                                fields,
+                                options)
+                        .thenApply(JanusReply::frame));
     }
 
     /** Creates a session with an id Janus chooses; it is kept alive and destroyed on close. */

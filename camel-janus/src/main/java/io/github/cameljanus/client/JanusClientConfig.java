@@ -29,6 +29,8 @@ public final class JanusClientConfig {
     private final List<URI> addresses;
     private final String apiSecret;
     private final String token;
+    private final String adminSecret;
+    private final boolean adminApi;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Duration keepAliveInterval;
@@ -58,6 +60,8 @@ public final class JanusClientConfig {
         this.addresses = List.copyOf(b.addresses);
         this.apiSecret = b.apiSecret;
         this.token = b.token;
+        this.adminSecret = b.adminSecret;
+        this.adminApi = b.adminApi;
         this.connectTimeout = positive("connectTimeout", b.connectTimeout);
         this.requestTimeout = positive("requestTimeout", b.requestTimeout);
         this.keepAliveInterval =
@@ -116,6 +120,16 @@ public final class JanusClientConfig {
     /** Returns the token sent with every request that needs one; nullable. */
     public String token() {
         return token;
+    }
+
+    /** Returns true when the client speaks the Admin API (see {@link Builder#adminApi}). */
+    public boolean adminApi() {
+        return adminApi;
+    }
+
+    /** Returns the Admin API secret, null when none. */
+    public String adminSecret() {
+        return adminSecret;
     }
 
     /** Returns the time allowed to open the WebSocket (default 10 s). */
@@ -304,6 +318,8 @@ public final class JanusClientConfig {
         private final List<URI> addresses = new ArrayList<>();
         private String apiSecret;
         private String token;
+        private String adminSecret;
+        private boolean adminApi;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Duration keepAliveInterval;
@@ -363,6 +379,20 @@ public final class JanusClientConfig {
          */
         public Builder apiSecret(String apiSecret) {
             this.apiSecret = apiSecret;
+            return this;
+        }
+
+        /**
+         * Makes the client speak the Admin API ({@code janus-admin-protocol}, {@code admin_secret}
+         * on every request) instead of the Janus API: the same engine, another dialect. An Admin
+         * API client owns no sessions; it sends {@link JanusClient#adminRequest}s.
+         *
+         * @param adminSecret Janus's {@code admin_secret}, nullable
+         * @return this
+         */
+        public Builder adminApi(String adminSecret) {
+            this.adminApi = true;
+            this.adminSecret = adminSecret;
             return this;
         }
 

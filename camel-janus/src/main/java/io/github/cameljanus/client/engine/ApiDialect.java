@@ -22,6 +22,19 @@ public record ApiDialect(String subprotocol, String secretField, String secret, 
     /** The Janus API's subprotocol. */
     public static final String JANUS_PROTOCOL = "janus-protocol";
 
+    /** The Admin API's subprotocol. */
+    public static final String ADMIN_PROTOCOL = "janus-admin-protocol";
+
+    /** The Admin API: {@code admin_secret} on every request that needs it; no tokens. */
+    public static ApiDialect admin(String adminSecret) {
+        return new ApiDialect(ADMIN_PROTOCOL, "admin_secret", adminSecret, null);
+    }
+
+    /** True for the Admin API. */
+    public boolean isAdmin() {
+        return ADMIN_PROTOCOL.equals(subprotocol);
+    }
+
     /** The Janus API: {@code apisecret} and {@code token} on every request that needs them. */
     public static ApiDialect janus(String apiSecret, String token) {
         return new ApiDialect(JANUS_PROTOCOL, "apisecret", apiSecret, token);

@@ -23,7 +23,13 @@ public enum RequestKind {
     MESSAGE("message", Scope.HANDLE, Completion.PLUGIN_REPLY),
     TRICKLE("trickle", Scope.HANDLE, Completion.ACK),
     HANGUP("hangup", Scope.HANDLE, Completion.SUCCESS),
-    DETACH("detach", Scope.HANDLE, Completion.SUCCESS_OR_DETACHED);
+    DETACH("detach", Scope.HANDLE, Completion.SUCCESS_OR_DETACHED),
+    /** An Admin API request (its {@code janus} verb comes with its fields), Janus-wide. */
+    ADMIN("admin", Scope.ROOT, Completion.SUCCESS),
+    /** An Admin API request about one session. */
+    ADMIN_SESSION("admin", Scope.SESSION, Completion.SUCCESS),
+    /** An Admin API request about one handle. */
+    ADMIN_HANDLE("admin", Scope.HANDLE, Completion.SUCCESS);
 
     /** Which ids the envelope carries. */
     public enum Scope {
@@ -83,7 +89,20 @@ public enum RequestKind {
 
     /** {@code info} and {@code ping} are the only requests Janus answers without secret/token. */
     public boolean needsAuth() {
-        return scope != Scope.ROOT || this == CREATE;
+        return scope != Scope.ROOT || this == CREATE || isAdmin();
+    }
+
+    /** An Admin API request: its verb is in its fields, its reply a {@code success}. */
+    public boolean isAdmin() {
+        return this == ADMIN || this == ADMIN_SESSION || this == ADMIN_HANDLE;
+    }
+
+    /** The Admin API request kind for these ids (0: none). */
+    public static RequestKind admin(long sessionId, long handleId) {
+        if (handleId != 0) {
+            return ADMIN_HANDLE;
+        }
+        return sessionId != 0 ? ADMIN_SESSION : ADMIN;
     }
 
     /**

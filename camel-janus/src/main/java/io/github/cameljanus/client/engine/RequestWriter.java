@@ -61,7 +61,8 @@ public final class RequestWriter {
             long handleId,
             ObjectNode fields,
             RequestOptions options) {
-        ObjectNode envelope = Frames.frame(kind.verb());
+        ObjectNode envelope =
+                Frames.frame(kind.isAdmin() ? fields.path("janus").asText() : kind.verb());
         if (kind.scope() != RequestKind.Scope.ROOT) {
             envelope.put("session_id", sessionId);
         }
