@@ -278,6 +278,65 @@ public final class JanusClient implements AutoCloseable {
                         .thenApply(JanusReply::frame));
     }
 
+    /**
+     * Sends one operation of the Admin API catalogue, checking first what it needs: a missing id or
+     * required parameter fails the future before anything is sent, naming it. {@code info} and
+     * {@code ping} go as themselves (their replies are {@code server_info} and {@code pong}).
+     *
+     * @param operation the operation
+     * @param sessionId the session it is about, 0 for none
+     * @param handleId the handle it is about, 0 for none
+     * @param parameters the request's parameters, nullable
+     * @param options per-request options
+     * @return Janus's reply frame
+     */
+    public CompletableFuture<ObjectNode> adminRequest(
+            JanusAdminOperation operation,
+            long sessionId,
+            long handleId,
+            ObjectNode parameters,
+            RequestOptions options) {
+        String missing = missingForAdmin(operation, sessionId, handleId, parameters);
+        if (missing != null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException(
+                            "Admin operation " + operation + " needs " + missing + ", not sent"));
+        }
+        return switch (operation) {
+            case info -> info(options);
+            case ping ->
+                    toCaller(
+                            request(RequestKind.PING, 0, 0, null, options)
+                                    .thenApply(JanusReply::frame));
+            default -> {
+                // A global request carries no ids, whatever the caller had at hand.
+                JanusAdminOperation.Scope scope = operation.scope();
+                long session = scope == JanusAdminOperation.Scope.GLOBAL ? 0 : sessionId;
+                long handle = scope == JanusAdminOperation.Scope.HANDLE ? handleId : 0;
+                yield adminRequest(operation.verb(), session, handle, parameters, options);
+            }
+        };
+    }
+
+    private static String missingForAdmin(
+            JanusAdminOperation operation, long sessionId, long handleId, ObjectNode parameters) {
+        JanusAdminOperation.Scope scope = operation.scope();
+        if ((scope == JanusAdminOperation.Scope.SESSION
+                        || scope == JanusAdminOperation.Scope.HANDLE)
+                && sessionId == 0) {
+            return "a session id (CamelJanusSessionId)";
+        }
+        if (scope == JanusAdminOperation.Scope.HANDLE && handleId == 0) {
+            return "a handle id (CamelJanusHandleId)";
+        }
+        for (String parameter : operation.required()) {
+            if (parameters == null || !parameters.has(parameter)) {
+                return "the parameter '" + parameter + "'";
+            }
+        }
+        return null;
+    }
+
     /** Creates a session with an id Janus chooses; it is kept alive and destroyed on close. */
     public CompletableFuture<JanusSession> createSession() {
         return createSession(RequestOptions.defaults());

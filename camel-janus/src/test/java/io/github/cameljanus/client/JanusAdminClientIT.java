@@ -92,6 +92,59 @@ class JanusAdminClientIT {
         }
     }
 
+    @Test
+    void catalogueOperationsCheckWhatTheyNeedAndRun() throws Exception {
+        try (JanusClient admin = admin(JANUS.server().adminSecret())) {
+            for (JanusAdminOperation operation :
+                    List.of(
+                            JanusAdminOperation.info,
+                            JanusAdminOperation.ping,
+                            JanusAdminOperation.getStatus,
+                            JanusAdminOperation.listSessions,
+                            JanusAdminOperation.loopsInfo)) {
+                assertThat(operation(admin, operation, 0, 0, null).path("janus").asText())
+                        .as(operation.name())
+                        .isIn("success", "server_info", "pong");
+            }
+            ObjectNode status = operation(admin, JanusAdminOperation.getStatus, 7, 9, null);
+            assertThat(status.path("status").has("log_level")).isTrue(); // ids dropped: global
+
+            ObjectNode list = Frames.MAPPER.createObjectNode();
+            list.put("plugin", "janus.plugin.videoroom");
+            list.putObject("request").put("request", "list");
+            assertThat(
+                            operation(admin, JanusAdminOperation.messagePlugin, 0, 0, list)
+                                    .path("response")
+                                    .path("videoroom")
+                                    .asText())
+                    .isEqualTo("success");
+
+            assertThatThrownBy(() -> operation(admin, JanusAdminOperation.setLogLevel, 0, 0, null))
+                    .cause()
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'level'");
+            assertThatThrownBy(() -> operation(admin, JanusAdminOperation.handleInfo, 1, 0, null))
+                    .cause()
+                    .hasMessageContaining("handle id");
+            // token_auth is off in this Janus: its token requests answer 490
+            assertThatThrownBy(() -> operation(admin, JanusAdminOperation.listTokens, 0, 0, null))
+                    .cause()
+                    .isInstanceOf(JanusException.class)
+                    .satisfies(e -> assertThat(((JanusException) e).code()).isEqualTo(490));
+        }
+    }
+
+    private static ObjectNode operation(
+            JanusClient admin,
+            JanusAdminOperation operation,
+            long session,
+            long handle,
+            ObjectNode parameters)
+            throws Exception {
+        return admin.adminRequest(operation, session, handle, parameters, RequestOptions.defaults())
+                .get(10, TimeUnit.SECONDS);
+    }
+
     private static List<Long> ids(JsonNode array) {
         List<Long> ids = new ArrayList<>();
         array.forEach(id -> ids.add(id.asLong()));
