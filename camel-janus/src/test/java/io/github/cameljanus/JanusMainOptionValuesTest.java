@@ -66,6 +66,24 @@ class JanusMainOptionValuesTest {
         }
     }
 
+    /** The nested form binds through Camel's reflection, which fails the start naming both too. */
+    @Test
+    void theNestedConfigurationFormFailsNamingTheOptionAndTheText() throws Exception {
+        Main main =
+                mainWith(Map.of("camel.component.janus.configuration.maxReconnectAttempts", "abc"));
+        try {
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(main::start);
+            assertThat(failure).isNotNull();
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertThat(messages.toString()).contains("maxReconnectAttempts").contains("abc");
+        } finally {
+            main.stop();
+        }
+    }
+
     @Test
     void dashedNamesAreCheckedAndValidValuesBind() throws Exception {
         Main bad = mainWith(Map.of("camel.component.janus.reconnect-max-delay", "2x"));
