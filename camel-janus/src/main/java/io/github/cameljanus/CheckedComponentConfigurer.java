@@ -19,9 +19,11 @@ final class CheckedComponentConfigurer
         implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
     private final PropertyConfigurer generated;
+    private final ComponentMetadata metadata;
 
-    CheckedComponentConfigurer(PropertyConfigurer generated) {
+    CheckedComponentConfigurer(PropertyConfigurer generated, ComponentMetadata metadata) {
         this.generated = generated;
+        this.metadata = metadata;
     }
 
     @Override
@@ -31,7 +33,7 @@ final class CheckedComponentConfigurer
             String name,
             Object value,
             boolean ignoreCase) {
-        OptionValues.check(OptionValues.Section.COMPONENT, name, value);
+        OptionValues.check(metadata.componentOptions(), name, value);
         return generated.configure(camelContext, target, name, value, ignoreCase);
     }
 

@@ -89,8 +89,8 @@ final class ConnectionKey {
 
     private static List<Method> connectionOptionGetters() {
         List<Method> getters = new ArrayList<>();
-        OptionValues.Section.ENDPOINT
-                .options()
+        ComponentMetadata.of("janus")
+                .endpointOptions()
                 .fields()
                 .forEachRemaining(
                         option -> {

@@ -4,13 +4,9 @@
  */
 package io.github.cameljanus;
 
-import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
-import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurer;
@@ -20,6 +16,8 @@ import org.apache.camel.support.HealthCheckComponent;
 /** The {@code janus:} component: holds the default options and the shared connections. */
 @Component("janus")
 public class JanusComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    private static final ComponentMetadata METADATA = ComponentMetadata.of("janus");
 
     @Metadata(description = "Default options for every endpoint of this component")
     private JanusConfiguration configuration = new JanusConfiguration();
@@ -47,7 +45,7 @@ public class JanusComponent extends HealthCheckComponent implements SSLContextPa
     @Override
     protected void validateURI(String uri, String path, Map<String, Object> parameters) {
         super.validateURI(uri, path, parameters);
-        OptionValues.check(parameters);
+        OptionValues.check(METADATA, parameters);
     }
 
     /**
@@ -59,13 +57,7 @@ public class JanusComponent extends HealthCheckComponent implements SSLContextPa
     public void setCamelContext(CamelContext camelContext) {
         super.setCamelContext(camelContext);
         if (camelContext != null) {
-            ExtendedCamelContext extension = camelContext.getCamelContextExtension();
-            Set<String> keywords = new TreeSet<>(OptionValues.secretOptions());
-            String existing = extension.getAdditionalSensitiveKeywords();
-            if (existing != null && !existing.isBlank()) {
-                keywords.addAll(Arrays.asList(existing.split(",")));
-            }
-            extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
+            METADATA.registerSecrets(camelContext);
         }
     }
 
@@ -73,7 +65,7 @@ public class JanusComponent extends HealthCheckComponent implements SSLContextPa
     @Override
     public PropertyConfigurer getComponentPropertyConfigurer() {
         PropertyConfigurer generated = super.getComponentPropertyConfigurer();
-        return generated == null ? null : new CheckedComponentConfigurer(generated);
+        return generated == null ? null : new CheckedComponentConfigurer(generated, METADATA);
     }
 
     public JanusConfiguration getConfiguration() {

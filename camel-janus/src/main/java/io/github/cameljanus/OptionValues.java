@@ -5,20 +5,15 @@
 package io.github.cameljanus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Checks the text of each URI option against its type in the component's generated metadata
- * (janus.json) before Camel converts it: Camel's conversion turns some bad texts into 0 (a
+ * Checks the text of each option against its type in the component's generated metadata ({@link
+ * ComponentMetadata}) before Camel converts it: Camel's conversion turns some bad texts into 0 (a
  * reconnect limit of 0, a keepalive of 0), which would silently turn a safety off. The metadata is
  * the one definition of each option's type, so a new option is checked without code here. The
  * endpoint's options are checked in the URI; the component's wherever they are bound (Camel Main's
@@ -27,15 +22,12 @@ import java.util.regex.Pattern;
  */
 final class OptionValues {
 
-    private static final String METADATA = "/META-INF/io/github/cameljanus/janus.json";
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern UNITS =
             Pattern.compile(
                     "(\\d+\\s*(ms|millis|milliseconds|s|sec|secs|second|seconds|m|min|mins"
                             + "|minute|minutes|h|hour|hours|d|day|days)\\s*)+",
                     Pattern.CASE_INSENSITIVE);
-
-    private static volatile JsonNode metadata;
 
     private OptionValues() {}
 
@@ -45,9 +37,9 @@ final class OptionValues {
      * @throws IllegalArgumentException naming the option and the text when one is not a value of
      *     its type
      */
-    static void check(Map<String, Object> parameters) {
+    static void check(ComponentMetadata metadata, Map<String, Object> parameters) {
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            check(Section.ENDPOINT, parameter.getKey(), parameter.getValue());
+            check(metadata.endpointOptions(), parameter.getKey(), parameter.getValue());
         }
     }
 
@@ -57,9 +49,9 @@ final class OptionValues {
      * @throws IllegalArgumentException naming the option and the text when it is not a value of its
      *     type
      */
-    static void check(Section section, String name, Object value) {
+    static void check(JsonNode options, String name, Object value) {
         if (value instanceof String text) {
-            JsonNode option = option(section.options(), name);
+            JsonNode option = option(options, name);
             if (option != null && !isValue(option, text.trim())) {
                 throw new IllegalArgumentException(
                         "Option "
@@ -72,21 +64,6 @@ final class OptionValues {
                                 + expected(option));
             }
         }
-    }
-
-    /** The names of the options the metadata marks secret, lower-case (apisecret, token, ...). */
-    static Set<String> secretOptions() {
-        Set<String> secrets = new TreeSet<>();
-        Section.ENDPOINT
-                .options()
-                .fields()
-                .forEachRemaining(
-                        option -> {
-                            if (option.getValue().path("secret").asBoolean(false)) {
-                                secrets.add(option.getKey().toLowerCase(Locale.ROOT));
-                            }
-                        });
-        return secrets;
     }
 
     /**
@@ -211,38 +188,5 @@ final class OptionValues {
                             : "one of " + option.path("enum");
             default -> option.path("type").asText();
         };
-    }
-
-    /** The two option lists of the metadata: the component's and the endpoint's. */
-    enum Section {
-        COMPONENT("componentProperties"),
-        ENDPOINT("properties");
-
-        private final String field;
-
-        Section(String field) {
-            this.field = field;
-        }
-
-        JsonNode options() {
-            return metadata().path(field);
-        }
-    }
-
-    private static JsonNode metadata() {
-        JsonNode loaded = metadata;
-        if (loaded == null) {
-            try (InputStream in = OptionValues.class.getResourceAsStream(METADATA)) {
-                if (in == null) {
-                    throw new IllegalStateException(
-                            "The component metadata " + METADATA + " is missing");
-                }
-                loaded = JanusJson.MAPPER.readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + METADATA, e);
-            }
-            metadata = loaded;
-        }
-        return loaded;
     }
 }

@@ -69,7 +69,7 @@ class ConnectionOptionsTest {
 
     /** A valid value other than the default, by the option's type in the metadata. */
     private static String otherValue(String option) {
-        JsonNode metadata = OptionValues.Section.ENDPOINT.options().path(option);
+        JsonNode metadata = ComponentMetadata.of("janus").endpointOptions().path(option);
         String defaultValue = metadata.path("defaultValue").asText("");
         return switch (metadata.path("type").asText()) {
             case "boolean" -> Boolean.toString(!Boolean.parseBoolean(defaultValue));
