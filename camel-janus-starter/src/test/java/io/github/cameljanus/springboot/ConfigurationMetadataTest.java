@@ -105,6 +105,52 @@ class ConfigurationMetadataTest {
                         .toMillis());
     }
 
+    /** docs/spring-boot.md's table is the generated metadata (rewritten with janus.docs.update). */
+    @Test
+    void theDocsTableIsTheMetadata() throws IOException {
+        Map<String, JsonNode> properties = new TreeMap<>();
+        for (JsonNode metadata : readAll("META-INF/spring-configuration-metadata.json")) {
+            for (JsonNode property : metadata.path("properties")) {
+                String name = property.path("name").asText();
+                if (name.startsWith(PREFIX)) {
+                    properties.put(name, property);
+                }
+            }
+        }
+        StringBuilder table = new StringBuilder("| property | type | default | description |\n");
+        table.append("|---|---|---|---|\n");
+        properties.forEach(
+                (name, property) -> {
+                    String type = property.path("type").asText();
+                    String value = property.path("defaultValue").asText("");
+                    table.append("| `")
+                            .append(name)
+                            .append("` | ")
+                            .append(type.substring(type.lastIndexOf('.') + 1))
+                            .append(" | ")
+                            .append(value.isEmpty() ? "" : "`" + value + "`")
+                            .append(" | ")
+                            .append(property.path("description").asText().replace("|", "\\|"))
+                            .append(" |\n");
+                });
+        java.nio.file.Path doc = java.nio.file.Path.of("..", "docs", "spring-boot.md");
+        String text = java.nio.file.Files.readString(doc);
+        String begin = "<!-- BEGIN GENERATED: starter properties -->\n";
+        String end = "<!-- END GENERATED: starter properties -->";
+        int start = text.indexOf(begin);
+        int stop = text.indexOf(end);
+        assertThat(start).as(begin.trim()).isNotNegative();
+        assertThat(stop).as(end).isGreaterThan(start);
+        String expected = text.substring(0, start + begin.length()) + table + text.substring(stop);
+        if (Boolean.getBoolean("janus.docs.update")) {
+            java.nio.file.Files.writeString(doc, expected);
+            text = expected;
+        }
+        assertThat(text)
+                .as("docs/spring-boot.md is stale: rerun with -Djanus.docs.update=true")
+                .isEqualTo(expected);
+    }
+
     @Test
     void autoConfigurationIsRegistered() throws IOException {
         String imports;
