@@ -92,7 +92,14 @@ public class JanusProducer extends DefaultAsyncProducer {
             return true;
         }
         // The exchange's own timeout (CamelJanusRequestTimeout, else the option) bounds the wait.
-        long maxWait = options(exchange).timeout().toMillis();
+        long maxWait;
+        try {
+            maxWait = options(exchange).timeout().toMillis();
+        } catch (IllegalArgumentException e) {
+            exchange.setException(e); // a header that is not of its type fails this exchange only
+            callback.done(true);
+            return true;
+        }
         return current.afterFirstRound(maxWait, inline -> send(exchange, callback, inline));
     }
 
@@ -108,10 +115,11 @@ public class JanusProducer extends DefaultAsyncProducer {
         try {
             Message in = exchange.getMessage();
             JanusOperation operation =
-                    in.getHeader(
+                    HeaderValues.get(
+                            in,
                             JanusConstants.OPERATION,
-                            getEndpoint().getConfiguration().getOperation(),
-                            JanusOperation.class);
+                            JanusOperation.class,
+                            getEndpoint().getConfiguration().getOperation());
             reply = requests.send(operation, in, options(exchange));
         } catch (RuntimeException e) {
             exchange.setException(e);
@@ -143,7 +151,7 @@ public class JanusProducer extends DefaultAsyncProducer {
         Message in = exchange.getMessage();
         RequestOptions options =
                 exchange.getPattern().isOutCapable() ? inOutOptions : inOnlyOptions;
-        Long timeout = in.getHeader(JanusConstants.REQUEST_TIMEOUT, Long.class);
+        Long timeout = HeaderValues.get(in, JanusConstants.REQUEST_TIMEOUT, Long.class, null);
         if (timeout != null) {
             options = options.withTimeout(Duration.ofMillis(timeout));
         }

@@ -196,7 +196,7 @@ final class JanusRequests {
     }
 
     private CompletableFuture<JanusSession> session(Message in) {
-        Long sessionId = in.getHeader(JanusConstants.SESSION_ID, Long.class);
+        Long sessionId = HeaderValues.get(in, JanusConstants.SESSION_ID, Long.class, null);
         if (sessionId != null) {
             return CompletableFuture.completedFuture(connection.client().session(sessionId));
         }
@@ -204,11 +204,11 @@ final class JanusRequests {
     }
 
     private CompletableFuture<JanusHandle> handle(Message in) {
-        Long handleId = in.getHeader(JanusConstants.HANDLE_ID, Long.class);
+        Long handleId = HeaderValues.get(in, JanusConstants.HANDLE_ID, Long.class, null);
         if (handleId == null) {
             return managed().handle();
         }
-        Long sessionId = in.getHeader(JanusConstants.SESSION_ID, Long.class);
+        Long sessionId = HeaderValues.get(in, JanusConstants.SESSION_ID, Long.class, null);
         if (sessionId == null) {
             throw new IllegalArgumentException(
                     "Header CamelJanusHandleId needs CamelJanusSessionId: a handle lives in a"
