@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameljanus.JanusBody;
 import io.github.cameljanus.JanusConstants;
 import io.github.cameljanus.LeakCheck;
+import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.testing.JanusServerExtension;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -169,13 +170,16 @@ class JanusHeaderRulesIT {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(JanusConstants.HANDLE_ID)).isNull();
 
-        // the handle is gone: detaching it again fails and leaves the message as it was
-        exchange.getMessage().setHeader(JanusConstants.HANDLE_ID, handle);
-        exchange.getMessage().setHeader(JanusConstants.OPERATION, "detach");
+        // No such handle (Janus answers 459): the request fails and leaves the message as it was.
+        // (Not the handle just detached: its late detached event could complete a second detach.)
+        long noSuchHandle = 42;
+        exchange.getMessage().setHeader(JanusConstants.HANDLE_ID, noSuchHandle);
+        exchange.getMessage().setHeader(JanusConstants.OPERATION, "hangup");
         template.send("direct:videoroom", exchange);
-        assertThat(exchange.getException()).isNotNull();
-        assertThat(exchange.getMessage().getHeader(JanusConstants.OPERATION)).isEqualTo("detach");
-        assertThat(exchange.getMessage().getHeader(JanusConstants.HANDLE_ID)).isEqualTo(handle);
+        assertThat(exchange.getException()).isInstanceOf(JanusException.class);
+        assertThat(exchange.getMessage().getHeader(JanusConstants.OPERATION)).isEqualTo("hangup");
+        assertThat(exchange.getMessage().getHeader(JanusConstants.HANDLE_ID))
+                .isEqualTo(noSuchHandle);
 
         exchange.setException(null);
         exchange.getMessage().removeHeader(JanusConstants.HANDLE_ID);
