@@ -87,10 +87,24 @@ public class JanusConsumer extends DefaultConsumer
             JanusHealthCheck check =
                     new JanusHealthCheck(
                             // the id Camel's consumers repository gives the route: one name
-                            "consumer:" + getRouteId(), getEndpoint(), () -> connection, true);
+                            "consumer:" + getRouteId(),
+                            getEndpoint().addresses(),
+                            () -> connection,
+                            this::managedHandleDownReason);
             check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }
+    }
+
+    /** Why the managed handle makes this consumer DOWN, or null (none, or attached). */
+    private String managedHandleDownReason(SharedConnection current) {
+        JanusConfiguration configuration = getEndpoint().getConfiguration();
+        if (configuration.getPlugin() != null
+                && !current.managedHandle(configuration.getPlugin(), configuration.getOpaqueId())
+                        .isAttached()) {
+            return "Managed handle not attached to " + configuration.getPlugin();
+        }
+        return null;
     }
 
     @Override

@@ -5,6 +5,7 @@
 package io.github.cameljanus;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Component;
@@ -12,8 +13,9 @@ import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonObject;
 
 /**
- * The {@code janus} dev console: every open connection of the context's {@code janus:} components,
- * with its state, sessions and handles, managed handles and the client's counters.
+ * The {@code janus} dev console: every open connection of the context's {@code janus:} and {@code
+ * janus-admin:} components, with its state, sessions and handles, managed handles and the client's
+ * counters.
  */
 @org.apache.camel.spi.annotations.DevConsole(
         name = "janus",
@@ -29,10 +31,14 @@ public class JanusDevConsole extends AbstractDevConsole {
     protected String doCallText(Map<String, Object> options) {
         StringBuilder text = new StringBuilder();
         for (Map<String, Object> connection : connections()) {
-            text.append("Connection ").append(connection.get("addresses")).append('\n');
+            text.append("Connection ")
+                    .append(connection.get("component"))
+                    .append(' ')
+                    .append(connection.get("addresses"))
+                    .append('\n');
             connection.forEach(
                     (name, value) -> {
-                        if (!"addresses".equals(name)) {
+                        if (!"addresses".equals(name) && !"component".equals(name)) {
                             text.append("    ")
                                     .append(name)
                                     .append(": ")
@@ -59,9 +65,12 @@ public class JanusDevConsole extends AbstractDevConsole {
         List<Map<String, Object>> all = new ArrayList<>();
         for (String name : getCamelContext().getComponentNames()) {
             Component component = getCamelContext().hasComponent(name);
-            if (component instanceof JanusComponent janus) {
+            if (component instanceof JanusComponentSupport janus) {
                 for (SharedConnection connection : janus.connections().snapshot()) {
-                    all.add(connection.describe());
+                    Map<String, Object> described = new LinkedHashMap<>();
+                    described.put("component", name);
+                    described.putAll(connection.describe());
+                    all.add(described);
                 }
             }
         }

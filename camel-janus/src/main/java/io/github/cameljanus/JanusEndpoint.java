@@ -20,7 +20,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Drive the Janus WebRTC Server over its WebSocket API: consume its events and send it requests
@@ -58,17 +57,9 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
     /** Checks options that cannot be checked one at a time, so a bad URI fails at creation. */
     void validate() {
         eventTypes = JanusEventTypes.parse(configuration.getEventTypes());
-        configuration.getTransport().requireAvailable();
-        requirePositive("requestTimeout", configuration.getRequestTimeout());
-        requirePositive("connectTimeout", configuration.getConnectTimeout());
-        requirePositive("maxPendingRequests", configuration.getMaxPendingRequests());
-        requirePositive("maxMessageSize", configuration.getMaxMessageSize());
-        requirePositive("eventQueueSize", configuration.getEventQueueSize());
-        if (configuration.getPingInterval() < 0) {
-            throw new IllegalArgumentException(
-                    "Option pingInterval must be 0 (off) or positive, got "
-                            + configuration.getPingInterval());
-        }
+        configuration.validateCommon();
+        JanusConnectionConfiguration.requirePositive(
+                "eventQueueSize", configuration.getEventQueueSize());
         if (configuration.getSessionId() < 0 || configuration.getHandleId() < 0) {
             throw new IllegalArgumentException(
                     "Options sessionId and handleId are Janus ids (positive) or 0 (any), got"
@@ -81,13 +72,6 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
             throw new IllegalArgumentException(
                     "Option keepAliveInterval must be -1 (derived), 0 (off) or positive, got "
                             + configuration.getKeepAliveInterval());
-        }
-    }
-
-    private static void requirePositive(String option, long value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(
-                    "Option " + option + " must be positive, got " + value);
         }
     }
 
@@ -125,38 +109,29 @@ public class JanusEndpoint extends DefaultEndpoint implements MultipleConsumersS
 
     /** Acquires the shared connection for this endpoint's connection options. */
     SharedConnection acquireConnection() throws Exception {
-        SSLContextParameters tls = configuration.getSslContextParameters();
-        if (tls == null) {
-            tls = getComponent().retrieveGlobalSslContextParameters();
-        }
-        ConnectionKey key = ConnectionKey.of(addresses, configuration, tls);
+        JanusConfiguration options = configuration.copy();
+        options.setSslContextParameters(
+                getComponent().tls(configuration.getSslContextParameters()));
+        ConnectionKey key = ConnectionKey.of("janus", addresses, options);
         connectionKey = key;
         return getComponent().connections().acquire(getCamelContext(), key);
     }
 
     /** The client's counters of the endpoint's connection; zeros while it has none. */
     private JanusClientMetrics metrics() {
-        SharedConnection connection = openConnection();
-        return connection == null
-                ? new JanusClientMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                : connection.client().metrics();
-    }
-
-    private SharedConnection openConnection() {
-        ConnectionKey key = connectionKey;
-        return key == null ? null : getComponent().connections().find(key);
+        return getComponent().connections().metrics(connectionKey);
     }
 
     @ManagedAttribute(
             description = "State of the endpoint's connection (NONE before a route uses it)")
     public String getConnectionState() {
-        SharedConnection connection = openConnection();
-        return connection == null ? "NONE" : connection.client().state().name();
+        return getComponent().connections().state(connectionKey);
     }
 
     @ManagedAttribute(description = "Live sessions of the endpoint's connection")
     public int getSessions() {
-        SharedConnection connection = openConnection();
+        ConnectionKey key = connectionKey;
+        SharedConnection connection = key == null ? null : getComponent().connections().find(key);
         return connection == null ? 0 : connection.client().sessions().size();
     }
 

@@ -4,35 +4,45 @@
  */
 package io.github.cameljanus;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * UP when the endpoint's connection is up and, for a consumer with a plugin, its managed handle is
- * attached; DOWN with the reason otherwise.
+ * UP when a consumer's or producer's connection is up and what else it needs holds (a {@code
+ * janus:} consumer with a plugin: its managed handle attached); DOWN with the reason otherwise.
  */
 final class JanusHealthCheck extends AbstractHealthCheck {
 
-    private final Supplier<SharedConnection> connection;
-    private final boolean needsManagedHandle;
-    private final JanusEndpoint endpoint;
+    /** Nothing needed beyond the connection. */
+    static final Function<SharedConnection, String> CONNECTION_ONLY = connection -> null;
 
+    private final List<URI> addresses;
+    private final Supplier<SharedConnection> connection;
+    private final Function<SharedConnection, String> otherDownReason;
+
+    /**
+     * @param connection the connection now, null while not started
+     * @param otherDownReason why it is DOWN though connected, or null when it is UP
+     */
     JanusHealthCheck(
             String id,
-            JanusEndpoint endpoint,
+            List<URI> addresses,
             Supplier<SharedConnection> connection,
-            boolean needsManagedHandle) {
+            Function<SharedConnection, String> otherDownReason) {
         super("camel", id);
-        this.endpoint = endpoint;
+        this.addresses = addresses;
         this.connection = connection;
-        this.needsManagedHandle = needsManagedHandle;
+        this.otherDownReason = otherDownReason;
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("address", endpoint.addresses().toString());
+        builder.detail("address", addresses.toString());
         SharedConnection current = connection.get();
         if (current == null) {
             builder.down().message("Not started");
@@ -48,12 +58,9 @@ final class JanusHealthCheck extends AbstractHealthCheck {
             builder.down().message(down);
             return;
         }
-        JanusConfiguration configuration = endpoint.getConfiguration();
-        if (needsManagedHandle
-                && configuration.getPlugin() != null
-                && !current.managedHandle(configuration.getPlugin(), configuration.getOpaqueId())
-                        .isAttached()) {
-            builder.down().message("Managed handle not attached to " + configuration.getPlugin());
+        String other = otherDownReason.apply(current);
+        if (other != null) {
+            builder.down().message(other);
             return;
         }
         builder.up();

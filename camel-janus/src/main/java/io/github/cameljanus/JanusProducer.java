@@ -11,8 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -28,8 +26,7 @@ public class JanusProducer extends DefaultAsyncProducer {
     private RequestOptions inOutOptions;
 
     private RequestOptions inOnlyOptions;
-    private WritableHealthCheckRepository healthChecks;
-    private JanusHealthCheck healthCheck;
+    private ProducerHealthCheck healthCheck;
 
     public JanusProducer(JanusEndpoint endpoint) {
         super(endpoint);
@@ -52,27 +49,18 @@ public class JanusProducer extends DefaultAsyncProducer {
                         .withFailOnPluginError(configuration.isFailOnPluginError());
         inOutOptions = options.withAwaitEvent(configuration.isAwaitEvent());
         inOnlyOptions = options.withAwaitEvent(false);
-        healthChecks =
-                HealthCheckHelper.getHealthCheckRepository(
-                        getEndpoint().getCamelContext(),
-                        "producers",
-                        WritableHealthCheckRepository.class);
-        if (healthChecks != null) {
-            healthCheck =
-                    new JanusHealthCheck(
-                            "producer:janus-" + getEndpoint().getAddress(),
-                            getEndpoint(),
-                            () -> connection,
-                            false);
-            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
-            healthChecks.addHealthCheck(healthCheck);
-        }
+        healthCheck =
+                ProducerHealthCheck.register(
+                        getEndpoint(),
+                        "producer:janus-" + getEndpoint().getAddress(),
+                        getEndpoint().addresses(),
+                        () -> connection);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthChecks != null && healthCheck != null) {
-            healthChecks.removeHealthCheck(healthCheck);
+        if (healthCheck != null) {
+            healthCheck.unregister();
             healthCheck = null;
         }
         if (connection != null) {

@@ -4,7 +4,11 @@
  */
 package io.github.cameljanus;
 
-/** The WebSocket client a {@code janus:} connection runs on. */
+import io.github.cameljanus.client.transport.JanusTransportFactory;
+import io.github.cameljanus.client.transport.jdk.JdkWebSocketTransportFactory;
+import io.github.cameljanus.client.transport.tyrus.TyrusTransportFactory;
+
+/** The WebSocket client a {@code janus:} or {@code janus-admin:} connection runs on. */
 public enum JanusTransportType {
     /**
      * The JDK's own {@code java.net.http.WebSocket}, frames handled on its selector thread
@@ -21,6 +25,15 @@ public enum JanusTransportType {
     static final String TYRUS_ARTIFACT = "org.glassfish.tyrus.bundles:tyrus-standalone-client";
 
     private static final String TYRUS_CLASS = "org.glassfish.tyrus.client.ClientManager";
+
+    /** A factory of this transport's sockets, whose threads are named after {@code name}. */
+    JanusTransportFactory factory(String name) {
+        if (this == tyrus) {
+            return new TyrusTransportFactory(name);
+        }
+        return new JdkWebSocketTransportFactory(
+                name, JdkWebSocketTransportFactory.Delivery.SELECTOR);
+    }
 
     /**
      * Checks that the client library of this transport is on the classpath.

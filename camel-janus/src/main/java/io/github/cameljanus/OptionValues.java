@@ -103,7 +103,10 @@ final class OptionValues {
 
     private static boolean isInteger(String text, String javaType) {
         if (!INTEGER.matcher(text).matches()) {
-            return false;
+            // Camel converts a time text (5s, 1m30s) to milliseconds for any long option, such
+            // as the scheduled-poll delay
+            return ("long".equals(javaType) || "java.lang.Long".equals(javaType))
+                    && isDuration(text);
         }
         try {
             long value = Long.parseLong(text);

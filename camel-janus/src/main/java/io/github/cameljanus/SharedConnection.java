@@ -14,9 +14,6 @@ import io.github.cameljanus.client.JanusConnectionState;
 import io.github.cameljanus.client.JanusHandle;
 import io.github.cameljanus.client.JanusSession;
 import io.github.cameljanus.client.PoolDrain;
-import io.github.cameljanus.client.transport.JanusTransportFactory;
-import io.github.cameljanus.client.transport.jdk.JdkWebSocketTransportFactory;
-import io.github.cameljanus.client.transport.tyrus.TyrusTransportFactory;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -43,9 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Janus connection shared by every endpoint with the same {@link ConnectionKey}: the client,
- * the threads it runs on (from Camel's ExecutorServiceManager), and the managed handles per
- * (plugin, opaqueId). Reference counted by {@link SharedConnections}; the last release closes it.
+ * One Janus connection shared by every endpoint of a component with the same {@link ConnectionKey}:
+ * the client, the threads it runs on (from Camel's ExecutorServiceManager), and, for {@code
+ * janus:}, the managed handles per (plugin, opaqueId). A {@code janus-admin:} connection has no
+ * sessions, so no managed handles and no events. Reference counted by {@link SharedConnections};
+ * the last release closes it.
  *
  * <p>Threads (see docs/architecture.md): one scheduler (deadlines, keepalives, pings), a dispatch
  * pool where consumer routes start on events, and a completion pool where a producer's exchange
@@ -79,7 +78,7 @@ final class SharedConnection {
         this.executors = context.getExecutorServiceManager();
         String name = "janus-" + key.addresses();
         SSLContext sslContext =
-                key.configuration().getSslContextParameters() == null
+                key.options().getSslContextParameters() == null
                         ? null
                         : createSslContext(context, key);
         this.scheduler =
@@ -169,7 +168,7 @@ final class SharedConnection {
     private static SSLContext createSslContext(CamelContext context, ConnectionKey key)
             throws GeneralSecurityException {
         try {
-            return key.configuration().getSslContextParameters().createSSLContext(context);
+            return key.options().getSslContextParameters().createSSLContext(context);
         } catch (java.io.IOException e) {
             throw new GeneralSecurityException(
                     "Cannot load the TLS material of sslContextParameters: " + e.getMessage(), e);
@@ -182,43 +181,14 @@ final class SharedConnection {
             ScheduledExecutorService scheduler,
             Executor dispatcher,
             Executor completions) {
-        // The one mapping from the component's connection options to the client's.
-        JanusConfiguration c = key.configuration();
-        JanusClientConfig.Builder builder =
-                JanusClientConfig.builder()
-                        .addresses(key.addresses())
-                        .apiSecret(c.getApiSecret())
-                        .token(c.getToken())
-                        .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
-                        .pingInterval(Duration.ofMillis(c.getPingInterval()))
-                        .maxPendingRequests(c.getMaxPendingRequests())
-                        .maxMessageSize(c.getMaxMessageSize())
-                        .eventQueueSize(c.getEventQueueSize())
-                        .shutdownTimeout(Duration.ofMillis(c.getShutdownTimeout()))
-                        .destroySessionsOnClose(c.isDestroySessionsOnStop())
-                        .reconnect(c.isReconnect())
-                        .reconnectInitialDelay(Duration.ofMillis(c.getReconnectInitialDelay()))
-                        .reconnectMaxDelay(Duration.ofMillis(c.getReconnectMaxDelay()))
-                        .maxReconnectAttempts(c.getMaxReconnectAttempts())
-                        .reclaim(c.isReclaim())
-                        .sslContext(sslContext)
-                        .origin(c.getOrigin())
-                        .transportFactory(transportFactory(c.getTransport()))
-                        .scheduler(scheduler)
-                        .dispatchExecutor(dispatcher)
-                        .completionExecutor(completions);
-        if (c.getKeepAliveInterval() >= 0) {
-            builder.keepAliveInterval(Duration.ofMillis(c.getKeepAliveInterval()));
-        }
-        return builder.build();
-    }
-
-    private static JanusTransportFactory transportFactory(JanusTransportType transport) {
-        if (transport == JanusTransportType.tyrus) {
-            return new TyrusTransportFactory("janus");
-        }
-        return new JdkWebSocketTransportFactory(
-                "janus", JdkWebSocketTransportFactory.Delivery.SELECTOR);
+        return key.options()
+                .clientConfig()
+                .addresses(key.addresses())
+                .sslContext(sslContext)
+                .scheduler(scheduler)
+                .dispatchExecutor(dispatcher)
+                .completionExecutor(completions)
+                .build();
     }
 
     JanusClient client() {
@@ -283,7 +253,7 @@ final class SharedConnection {
                                 plugin,
                                 opaqueId,
                                 scheduler,
-                                key.configuration().getReconnectMaxDelay()));
+                                key.options().getReconnectMaxDelay()));
     }
 
     private void ensureManagedHandles() {
@@ -315,8 +285,7 @@ final class SharedConnection {
                                         LOG.warn(
                                                 "Janus at {} is not reachable yet{}: {}",
                                                 key.addresses(),
-                                                key.configuration().isReconnect()
-                                                                && !client.hasGivenUp()
+                                                key.options().isReconnect() && !client.hasGivenUp()
                                                         ? " (reconnecting in the background)"
                                                         : "",
                                                 cause.getMessage());
@@ -333,9 +302,9 @@ final class SharedConnection {
         reason.append(client.state());
         if (client.hasGivenUp()) {
             reason.append(", gave up after ")
-                    .append(key.configuration().getMaxReconnectAttempts())
+                    .append(key.options().getMaxReconnectAttempts())
                     .append(" reconnect attempts; restart the route to try again");
-        } else if (key.configuration().isReconnect()) {
+        } else if (key.options().isReconnect()) {
             reason.append(", reconnecting");
         }
         reason.append(')');
@@ -435,16 +404,16 @@ final class SharedConnection {
         }
         long deadline =
                 System.nanoTime()
-                        + TimeUnit.MILLISECONDS.toNanos(key.configuration().getShutdownTimeout());
+                        + TimeUnit.MILLISECONDS.toNanos(key.options().getShutdownTimeout());
         dispatcher.shutdown();
         PoolDrain.drainAndStop(
-                completions, Duration.ofMillis(key.configuration().getShutdownTimeout()), false);
+                completions, Duration.ofMillis(key.options().getShutdownTimeout()), false);
         try {
             long left = deadline - System.nanoTime();
             if (!dispatcher.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
                 LOG.debug(
                         "Dispatch threads still busy after {} ms",
-                        key.configuration().getShutdownTimeout());
+                        key.options().getShutdownTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

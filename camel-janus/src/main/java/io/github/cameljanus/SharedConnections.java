@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus;
 
+import io.github.cameljanus.client.JanusClientMetrics;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,6 +50,20 @@ final class SharedConnections {
     /** The open connection of this key, or null (JMX reads it without acquiring one). */
     synchronized SharedConnection find(ConnectionKey key) {
         return connections.get(key);
+    }
+
+    /** The counters of the open connection of this key; zeros while it has none (JMX). */
+    JanusClientMetrics metrics(ConnectionKey key) {
+        SharedConnection connection = key == null ? null : find(key);
+        return connection == null
+                ? new JanusClientMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                : connection.client().metrics();
+    }
+
+    /** The state of the open connection of this key; NONE while it has none (JMX). */
+    String state(ConnectionKey key) {
+        SharedConnection connection = key == null ? null : find(key);
+        return connection == null ? "NONE" : connection.client().state().name();
     }
 
     /** The open connections now, a snapshot (for tests and diagnostics). */

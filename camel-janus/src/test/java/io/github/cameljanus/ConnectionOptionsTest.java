@@ -32,7 +32,7 @@ class ConnectionOptionsTest {
 
     @Test
     void everyConnectionOptionSplitsConnectionsAndReachesTheClient() throws Exception {
-        List<String> options = ConnectionKey.optionNames();
+        List<String> options = ConnectionKey.optionNames("janus", JanusConfiguration.class);
         assertThat(options)
                 .contains("apiSecret", "pingInterval", "transport", "sslContextParameters")
                 .doesNotContain("requestTimeout", "eventTypes", "plugin", "operation");
@@ -61,10 +61,7 @@ class ConnectionOptionsTest {
 
     private static ConnectionKey key(CamelContext context, String uri) {
         JanusEndpoint endpoint = context.getEndpoint(uri, JanusEndpoint.class);
-        return ConnectionKey.of(
-                endpoint.addresses(),
-                endpoint.getConfiguration(),
-                endpoint.getConfiguration().getSslContextParameters());
+        return ConnectionKey.of("janus", endpoint.addresses(), endpoint.getConfiguration().copy());
     }
 
     /** A valid value other than the default, by the option's type in the metadata. */
