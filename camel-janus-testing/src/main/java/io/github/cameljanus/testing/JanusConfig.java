@@ -17,10 +17,12 @@ import java.util.Map;
  * @param stockPluginConfigs the distribution's {@code janus.plugin.*.jcfg} files (name to text)
  * @param pluginOverrides configs given through the builder (name without {@code .jcfg} to text)
  * @param apiSecret {@code null} for none
- * @param eventBackend {@code null} to leave event handlers off
+ * @param eventBackend {@code null} to leave the WebSockets event handler off
  * @param json {@code null} to keep Janus's default formatting
  * @param certPem {@code null} unless wss
  * @param keyPem {@code null} unless wss
+ * @param sampleBackend the HTTP event handler's backend URL, {@code null} to leave it off
+ * @param jsonLogger true to run the JSON logger, writing {@link #JSON_LOG_FILE} in {@code dir}
  */
 record JanusConfig(
         Path dir,
@@ -41,14 +43,19 @@ record JanusConfig(
         Path certPem,
         Path keyPem,
         String eventBackend,
-        String json) {
+        String json,
+        String sampleBackend,
+        boolean jsonLogger) {
 
     static final String DISABLED_TRANSPORTS =
             "libjanus_http.so,libjanus_mqtt.so,libjanus_nanomsg.so,libjanus_pfunix.so,"
                     + "libjanus_rabbitmq.so";
     static final String OTHER_EVENT_HANDLERS =
             "libjanus_gelfevh.so,libjanus_mqttevh.so,libjanus_nanomsgevh.so,"
-                    + "libjanus_rabbitmqevh.so,libjanus_sampleevh.so";
+                    + "libjanus_rabbitmqevh.so";
+
+    /** File name of the JSON logger's output, in the config folder. */
+    static final String JSON_LOG_FILE = "janus-log.json";
 
     /** File name of the main configuration. */
     static final String MAIN_FILE = "janus.jcfg";
@@ -69,6 +76,16 @@ record JanusConfig(
         files.put("janus.plugin.nosip.jcfg", sipConfig(false));
         if (eventBackend != null) {
             files.put("janus.eventhandler.wsevh.jcfg", wsevhConfig());
+        }
+        if (sampleBackend != null) {
+            files.put("janus.eventhandler.sampleevh.jcfg", sampleevhConfig());
+        }
+        if (jsonLogger) {
+            files.put(
+                    "janus.logger.jsonlog.jcfg",
+                    "general: {\n\tenabled = true\n\tjson = \"compact\"\n\tfilename = "
+                            + q(dir.resolve(JSON_LOG_FILE).toString())
+                            + "\n}\n");
         }
         pluginOverrides.forEach((name, text) -> files.put(name + ".jcfg", text));
         return files;
@@ -113,16 +130,22 @@ record JanusConfig(
         g.append("nat: {\n\tice_ignore_list = \"vmnet\"\n}\n");
         g.append("plugins: {\n}\n");
         g.append("transports: {\n\tdisable = ").append(q(DISABLED_TRANSPORTS)).append("\n}\n");
-        g.append("loggers: {\n\tdisable = \"libjanus_jsonlog.so\"\n}\n");
-        if (eventBackend != null) {
-            g.append("events: {\n\tbroadcast = true\n\tdisable = ")
-                    .append(q(OTHER_EVENT_HANDLERS))
-                    .append("\n}\n");
-        } else {
-            g.append("events: {\n\tbroadcast = false\n\tdisable = ")
-                    .append(q(OTHER_EVENT_HANDLERS + ",libjanus_wsevh.so"))
-                    .append("\n}\n");
+        g.append("loggers: {\n\tdisable = ")
+                .append(q(jsonLogger ? "" : "libjanus_jsonlog.so"))
+                .append("\n}\n");
+        // Janus registers every handler it does not disable, enabled in its own file or not.
+        String disabledHandlers = OTHER_EVENT_HANDLERS;
+        if (eventBackend == null) {
+            disabledHandlers += ",libjanus_wsevh.so";
         }
+        if (sampleBackend == null) {
+            disabledHandlers += ",libjanus_sampleevh.so";
+        }
+        g.append("events: {\n\tbroadcast = ")
+                .append(eventBackend != null || sampleBackend != null)
+                .append("\n\tdisable = ")
+                .append(q(disabledHandlers))
+                .append("\n}\n");
         return g.toString();
     }
 
@@ -186,6 +209,15 @@ record JanusConfig(
             e.append("\tjson = ").append(q(json)).append('\n');
         }
         e.append("\tbackend = ").append(q(eventBackend)).append('\n');
+        return e.append("}\n").toString();
+    }
+
+    private String sampleevhConfig() {
+        StringBuilder e = new StringBuilder("general: {\n");
+        e.append("\tenabled = true\n");
+        e.append("\tevents = \"all\"\n");
+        e.append("\tgrouping = true\n");
+        e.append("\tbackend = ").append(q(sampleBackend)).append('\n');
         return e.append("}\n").toString();
     }
 

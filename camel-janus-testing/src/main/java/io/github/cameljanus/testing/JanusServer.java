@@ -390,7 +390,9 @@ public final class JanusServer implements AutoCloseable {
                             tls == null ? null : tls.certPem,
                             tls == null ? null : tls.keyPem,
                             settings.eventBackend,
-                            settings.json);
+                            settings.json,
+                            settings.sampleBackend,
+                            settings.jsonLogger);
             for (Map.Entry<String, String> file : config.files().entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue());
             }
@@ -597,6 +599,8 @@ public final class JanusServer implements AutoCloseable {
         private int reclaimSessionTimeout;
         private boolean wss;
         private String eventBackend;
+        private String sampleBackend;
+        private boolean jsonLogger;
         private String json;
         private String adminSecret;
         private String serverName = "camel-janus-test";
@@ -651,6 +655,24 @@ public final class JanusServer implements AutoCloseable {
          */
         public Builder eventHandlerBackend(String wsUrl) {
             this.eventBackend = Objects.requireNonNull(wsUrl, "wsUrl");
+            return this;
+        }
+
+        /**
+         * Enables the HTTP event handler (sampleevh), POSTing all events, grouped, to {@code
+         * httpUrl}; it must be a loopback address.
+         */
+        public Builder sampleEventHandlerBackend(String httpUrl) {
+            this.sampleBackend = Objects.requireNonNull(httpUrl, "httpUrl");
+            return this;
+        }
+
+        /**
+         * Runs Janus's JSON logger, writing {@code janus-log.json} in the config folder (Janus
+         * follows each line with a NUL byte).
+         */
+        public Builder jsonLogger(boolean jsonLogger) {
+            this.jsonLogger = jsonLogger;
             return this;
         }
 
@@ -737,6 +759,8 @@ public final class JanusServer implements AutoCloseable {
             b.reclaimSessionTimeout = reclaimSessionTimeout;
             b.wss = wss;
             b.eventBackend = eventBackend;
+            b.sampleBackend = sampleBackend;
+            b.jsonLogger = jsonLogger;
             b.json = json;
             b.fixedApiPort = fixedApiPort;
             b.fixedAdminPort = fixedAdminPort;

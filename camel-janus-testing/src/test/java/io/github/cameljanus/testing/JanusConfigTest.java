@@ -39,7 +39,9 @@ class JanusConfigTest {
                 wss ? DIR.resolve("cert.pem") : null,
                 wss ? DIR.resolve("key.pem") : null,
                 evh,
-                json);
+                json,
+                null,
+                false);
     }
 
     @Test
