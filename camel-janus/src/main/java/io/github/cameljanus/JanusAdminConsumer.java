@@ -39,15 +39,8 @@ public class JanusAdminConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         connection = getEndpoint().acquireConnection();
         requests = new JanusAdminRequests(connection, getEndpoint());
-        JanusHealthCheck check =
-                new JanusHealthCheck(
-                        // the id Camel's consumers repository gives the route: one name
-                        "consumer:" + getRouteId(),
-                        getEndpoint().addresses(),
-                        () -> connection,
-                        this::lastPollDownReason);
-        check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
-        setHealthCheck(check);
+        JanusHealthCheck.registerFor(
+                this, getEndpoint().addresses(), () -> connection, this::lastPollDownReason);
         super.doStart(); // starts the scheduler: the first poll finds the connection
     }
 

@@ -16,8 +16,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +57,8 @@ public class JanusConsumer extends DefaultConsumer
     protected void doStart() throws Exception {
         super.doStart();
         connection = getEndpoint().acquireConnection();
-        registerHealthCheck();
+        JanusHealthCheck.registerFor(
+                this, getEndpoint().addresses(), () -> connection, this::managedHandleDownReason);
         delivering = true;
         connection.client().addEventListener(this);
         // Hears "connected" also when the connection is up already (another route made it).
@@ -76,23 +75,6 @@ public class JanusConsumer extends DefaultConsumer
         if (managed != null) {
             // Now when connected; else on connect (the connection's own listener).
             managed.ensure();
-        }
-    }
-
-    private void registerHealthCheck() {
-        HealthCheckRepository repository =
-                HealthCheckHelper.getHealthCheckRepository(
-                        getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
-        if (repository != null) {
-            JanusHealthCheck check =
-                    new JanusHealthCheck(
-                            // the id Camel's consumers repository gives the route: one name
-                            "consumer:" + getRouteId(),
-                            getEndpoint().addresses(),
-                            () -> connection,
-                            this::managedHandleDownReason);
-            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
-            setHealthCheck(check);
         }
     }
 

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * UP when a consumer's or producer's connection is up and what else it needs holds (a {@code
@@ -38,6 +42,35 @@ final class JanusHealthCheck extends AbstractHealthCheck {
         this.addresses = addresses;
         this.connection = connection;
         this.otherDownReason = otherDownReason;
+    }
+
+    /**
+     * Gives a consumer its check, for Camel's consumers repository (looked up here, which makes
+     * Camel load it), enabled as the component's healthCheckConsumerEnabled says. Its id is the one
+     * that repository gives the route, {@code consumer:<routeId>}.
+     */
+    static void registerFor(
+            DefaultConsumer consumer,
+            List<URI> addresses,
+            Supplier<SharedConnection> connection,
+            Function<SharedConnection, String> otherDownReason) {
+        HealthCheckRepository repository =
+                HealthCheckHelper.getHealthCheckRepository(
+                        consumer.getEndpoint().getCamelContext(),
+                        "consumers",
+                        HealthCheckRepository.class);
+        if (repository != null) {
+            JanusHealthCheck check =
+                    new JanusHealthCheck(
+                            "consumer:" + consumer.getRouteId(),
+                            addresses,
+                            connection,
+                            otherDownReason);
+            check.setEnabled(
+                    ((HealthCheckComponent) consumer.getEndpoint().getComponent())
+                            .isHealthCheckConsumerEnabled());
+            consumer.setHealthCheck(check);
+        }
     }
 
     @Override
