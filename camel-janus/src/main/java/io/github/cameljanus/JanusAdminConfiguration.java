@@ -96,9 +96,9 @@ public class JanusAdminConfiguration extends JanusConnectionConfiguration {
     }
 
     /**
-     * The request's parameters as a JSON object, e.g. {"level": 4} for setLogLevel: what the
-     * consumer sends at every poll, and the producer's defaults, which the fields of the message
-     * body override.
+     * The request's parameters as the text of a JSON object (for setLogLevel, an object with a
+     * level field): what the consumer sends at every poll, and the producer's defaults, which the
+     * fields of the message body override.
      */
     public void setParameters(String parameters) {
         this.parameters = parameters;

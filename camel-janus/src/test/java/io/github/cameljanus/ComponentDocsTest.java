@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameljanus.client.JanusAdminOperation;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,49 +18,98 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The options and headers tables of docs/janus-component.md are rendered from the generated
- * component metadata; this test fails when they drift. Run it with -Djanus.docs.update=true to
+ * The options and headers tables of docs/janus-component.md and docs/janus-admin-component.md are
+ * rendered from the generated component metadata, and the operations table of the latter from the
+ * operation catalogue; this test fails when they drift. Run it with -Djanus.docs.update=true to
  * rewrite them.
  */
 class ComponentDocsTest {
 
     private static final Path DOC = Path.of("..", "docs", "janus-component.md");
+    private static final Path ADMIN_DOC = Path.of("..", "docs", "janus-admin-component.md");
 
     @Test
     void metadataDocumentsEveryOptionAndHeader() throws Exception {
-        JsonNode json = metadata();
-        for (String section : new String[] {"componentProperties", "properties", "headers"}) {
-            assertThat(json.path(section).size()).as(section).isPositive();
-            json.path(section)
-                    .fields()
-                    .forEachRemaining(
-                            field ->
-                                    assertThat(field.getValue().path("description").asText())
-                                            .as(section + "." + field.getKey())
-                                            .isNotBlank());
+        for (String scheme : new String[] {"janus", "janus-admin"}) {
+            JsonNode json = metadata(scheme);
+            for (String section : new String[] {"componentProperties", "properties", "headers"}) {
+                assertThat(json.path(section).size()).as(scheme + " " + section).isPositive();
+                json.path(section)
+                        .fields()
+                        .forEachRemaining(
+                                field ->
+                                        assertThat(field.getValue().path("description").asText())
+                                                .as(scheme + " " + section + "." + field.getKey())
+                                                .isNotBlank());
+            }
         }
+        JsonNode json = metadata("janus");
         assertThat(json.path("properties").path("apiSecret").path("secret").asBoolean()).isTrue();
         assertThat(json.path("properties").path("token").path("secret").asBoolean()).isTrue();
         assertThat(json.path("headers").has(JanusConstants.OPERATION)).isTrue();
+        JsonNode admin = metadata("janus-admin");
+        assertThat(admin.path("properties").path("adminSecret").path("secret").asBoolean())
+                .isTrue();
+        assertThat(admin.path("properties").path("operation").path("enum").size())
+                .isEqualTo(JanusAdminOperation.values().length);
     }
 
     @Test
     void docsTablesMatchTheMetadata() throws Exception {
-        JsonNode json = metadata();
-        String doc = Files.readString(DOC);
+        checkTables(DOC, metadata("janus"), null);
+        checkTables(ADMIN_DOC, metadata("janus-admin"), operations());
+    }
+
+    private static void checkTables(Path file, JsonNode json, String operations) throws Exception {
+        String doc = Files.readString(file);
         String expected = doc;
         expected =
                 replaceSection(
                         expected, "component options", table(json.path("componentProperties")));
         expected = replaceSection(expected, "endpoint options", table(json.path("properties")));
         expected = replaceSection(expected, "headers", headers(json.path("headers")));
+        if (operations != null) {
+            expected = replaceSection(expected, "operations", operations);
+        }
         if (Boolean.getBoolean("janus.docs.update")) {
-            Files.writeString(DOC, expected);
+            Files.writeString(file, expected);
             doc = expected;
         }
         assertThat(doc)
-                .as("docs/janus-component.md is stale: rerun with -Djanus.docs.update=true")
+                .as(file + " is stale: rerun with -Djanus.docs.update=true")
                 .isEqualTo(expected);
+    }
+
+    /** The Admin API operations: their request, what they address, parameters, an example. */
+    private static String operations() {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                "| operation | Janus request | addresses | required parameters | example body |\n");
+        out.append("|---|---|---|---|---|\n");
+        for (JanusAdminOperation operation : JanusAdminOperation.values()) {
+            String addresses =
+                    switch (operation.scope()) {
+                        case GLOBAL -> "Janus";
+                        case GLOBAL_OR_SESSION -> "Janus, or one session";
+                        case SESSION -> "a session";
+                        case HANDLE -> "a handle";
+                    };
+            out.append("| `")
+                    .append(operation.name())
+                    .append("` | `")
+                    .append(operation.verb())
+                    .append("` | ")
+                    .append(addresses)
+                    .append(" | ")
+                    .append(
+                            operation.required().isEmpty()
+                                    ? "–"
+                                    : "`" + String.join("`, `", operation.required()) + "`")
+                    .append(" | ")
+                    .append(operation.example() == null ? "–" : code(cell(operation.example())))
+                    .append(" |\n");
+        }
+        return out.toString();
     }
 
     @Test
@@ -88,11 +138,11 @@ class ComponentDocsTest {
         return source.substring(start + begin.length(), stop);
     }
 
-    private static JsonNode metadata() throws Exception {
+    private static JsonNode metadata(String scheme) throws Exception {
         try (InputStream in =
                 ComponentDocsTest.class.getResourceAsStream(
-                        "/META-INF/io/github/cameljanus/janus.json")) {
-            assertThat(in).as("generated janus.json on the classpath").isNotNull();
+                        "/META-INF/io/github/cameljanus/" + scheme + ".json")) {
+            assertThat(in).as("generated " + scheme + ".json on the classpath").isNotNull();
             return new ObjectMapper()
                     .readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }

@@ -28,45 +28,75 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionOptionsTest {
 
-    private static final String URI = "janus:ws://127.0.0.1:1";
-
     @Test
-    void everyConnectionOptionSplitsConnectionsAndReachesTheClient() throws Exception {
+    void everyConnectionOptionOfJanusSplitsConnectionsAndReachesTheClient() throws Exception {
         List<String> options = ConnectionKey.optionNames("janus", JanusConfiguration.class);
         assertThat(options)
                 .contains("apiSecret", "pingInterval", "transport", "sslContextParameters")
                 .doesNotContain("requestTimeout", "eventTypes", "plugin", "operation");
+        check(
+                "janus",
+                options,
+                List.of(
+                        "requestTimeout=1234",
+                        "eventTypes=event",
+                        "plugin=janus.plugin.echotest",
+                        "operation=info",
+                        "awaitEvent=false"));
+    }
+
+    @Test
+    void everyConnectionOptionOfJanusAdminSplitsConnectionsAndReachesTheClient() throws Exception {
+        List<String> options =
+                ConnectionKey.optionNames("janus-admin", JanusAdminConfiguration.class);
+        assertThat(options)
+                .contains("adminSecret", "pingInterval", "reconnect", "sslContextParameters")
+                .doesNotContain("requestTimeout", "operation", "sessionId", "parameters", "delay");
+        check(
+                "janus-admin",
+                options,
+                List.of(
+                        "requestTimeout=1234",
+                        "operation=listSessions",
+                        "sessionId=5",
+                        "parameters=RAW({})",
+                        "delay=3000"));
+    }
+
+    private static void check(String scheme, List<String> options, List<String> others)
+            throws Exception {
+        String uri = scheme + ":ws://127.0.0.1:1";
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("tls", new SSLContextParameters());
-            ConnectionKey base = key(context, URI);
+            ConnectionKey base = key(context, scheme, uri);
             Map<String, Object> baseClient = clientView(base);
             for (String option : options) {
-                ConnectionKey changed = key(context, URI + "?" + option + "=" + otherValue(option));
+                ConnectionKey changed =
+                        key(context, scheme, uri + "?" + option + "=" + otherValue(scheme, option));
                 assertThat(changed).as(option).isNotEqualTo(base);
                 if (!option.equals("sslContextParameters")) { // becomes the SSLContext
                     assertThat(clientView(changed)).as(option).isNotEqualTo(baseClient);
                 }
             }
-            for (String other :
-                    List.of(
-                            "requestTimeout=1234",
-                            "eventTypes=event",
-                            "plugin=janus.plugin.echotest",
-                            "operation=info",
-                            "awaitEvent=false")) {
-                assertThat(key(context, URI + "?" + other)).as(other).isEqualTo(base);
+            for (String other : others) {
+                assertThat(key(context, scheme, uri + "?" + other)).as(other).isEqualTo(base);
             }
         }
     }
 
-    private static ConnectionKey key(CamelContext context, String uri) {
-        JanusEndpoint endpoint = context.getEndpoint(uri, JanusEndpoint.class);
-        return ConnectionKey.of("janus", endpoint.addresses(), endpoint.getConfiguration().copy());
+    private static ConnectionKey key(CamelContext context, String scheme, String uri) {
+        if (scheme.equals("janus")) {
+            JanusEndpoint endpoint = context.getEndpoint(uri, JanusEndpoint.class);
+            return ConnectionKey.of(
+                    scheme, endpoint.addresses(), endpoint.getConfiguration().copy());
+        }
+        JanusAdminEndpoint endpoint = context.getEndpoint(uri, JanusAdminEndpoint.class);
+        return ConnectionKey.of(scheme, endpoint.addresses(), endpoint.getConfiguration().copy());
     }
 
     /** A valid value other than the default, by the option's type in the metadata. */
-    private static String otherValue(String option) {
-        JsonNode metadata = ComponentMetadata.of("janus").endpointOptions().path(option);
+    private static String otherValue(String scheme, String option) {
+        JsonNode metadata = ComponentMetadata.of(scheme).endpointOptions().path(option);
         String defaultValue = metadata.path("defaultValue").asText("");
         return switch (metadata.path("type").asText()) {
             case "boolean" -> Boolean.toString(!Boolean.parseBoolean(defaultValue));

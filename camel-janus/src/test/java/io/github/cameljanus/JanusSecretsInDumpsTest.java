@@ -34,6 +34,7 @@ class JanusSecretsInDumpsTest {
 
     private static final String API_SECRET = "s3cret-in-a-uri";
     private static final String TOKEN = "t0ken-in-a-uri";
+    private static final String ADMIN_SECRET = "adm1n-in-a-uri";
 
     @Test
     void secretsAreMaskedInEndpointsJmxConsolesHealthAndRouteDumps() throws Exception {
@@ -51,6 +52,11 @@ class JanusSecretsInDumpsTest {
                                             + TOKEN)
                                     .routeId("events")
                                     .to("janus:ws://127.0.0.1:1?apiSecret={{janus.secret}}");
+                            from("janus-admin:ws://127.0.0.1:1?operation=listSessions"
+                                            + "&connectTimeout=1s&adminSecret="
+                                            + ADMIN_SECRET)
+                                    .routeId("admin-poll")
+                                    .to("janus-admin:ws://127.0.0.1:1?adminSecret=" + ADMIN_SECRET);
                         }
                     });
             context.start();
@@ -72,9 +78,10 @@ class JanusSecretsInDumpsTest {
             HealthCheckHelper.invoke(context)
                     .forEach(result -> printed.append(result.getDetails()).append('\n'));
             assertThat(printed.toString())
-                    .contains("apiSecret", "janus://")
+                    .contains("apiSecret", "janus://", "adminSecret", "janus-admin://")
                     .doesNotContain(API_SECRET)
-                    .doesNotContain(TOKEN);
+                    .doesNotContain(TOKEN)
+                    .doesNotContain(ADMIN_SECRET);
 
             ModelCamelContext model = (ModelCamelContext) context;
             String dumps =

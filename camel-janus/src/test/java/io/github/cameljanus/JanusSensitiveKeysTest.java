@@ -22,12 +22,15 @@ class JanusSensitiveKeysTest {
         try (CamelContext context = new DefaultCamelContext()) {
             context.getCamelContextExtension().setAdditionalSensitiveKeywords("mykey");
             context.getComponent("janus");
+            context.getComponent("janus-admin");
 
             for (String key :
                     new String[] {
                         "camel.component.janus.apiSecret",
                         "camel.component.janus.api-secret",
                         "camel.component.janus.token",
+                        "camel.component.janus-admin.adminSecret",
+                        "camel.component.janus-admin.admin-secret",
                         "mykey" // what the application had added stays
                     }) {
                 assertThat(CamelContextHelper.containsSensitive(context, key)).as(key).isTrue();

@@ -6,6 +6,8 @@ package io.github.cameljanus.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameljanus.client.engine.Frames;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,8 +71,8 @@ class JanusAdminOperationTest {
     void scopesAndParametersFollowTheReference() {
         assertThat(JanusAdminOperation.messagePlugin.scope())
                 .isEqualTo(JanusAdminOperation.Scope.GLOBAL);
-        assertThat(JanusAdminOperation.messagePlugin.required())
-                .containsExactly("plugin", "request");
+        // janus.c requires the plugin; request is optional (an empty response without it)
+        assertThat(JanusAdminOperation.messagePlugin.required()).containsExactly("plugin");
         assertThat(JanusAdminOperation.handleInfo.scope())
                 .isEqualTo(JanusAdminOperation.Scope.HANDLE);
         assertThat(JanusAdminOperation.listHandles.scope())
@@ -78,5 +80,20 @@ class JanusAdminOperationTest {
         assertThat(JanusAdminOperation.setSessionTimeout.scope())
                 .isEqualTo(JanusAdminOperation.Scope.GLOBAL_OR_SESSION);
         assertThat(JanusAdminOperation.startText2pcap.verb()).isEqualTo("start_text2pcap");
+    }
+
+    @Test
+    void everyExampleIsAJsonObjectNamingEveryRequiredParameter() throws Exception {
+        for (JanusAdminOperation operation : JanusAdminOperation.values()) {
+            if (operation.example() == null) {
+                assertThat(operation.required()).as(operation.name()).isEmpty();
+                continue;
+            }
+            JsonNode example = Frames.MAPPER.readTree(operation.example());
+            assertThat(example.isObject()).as(operation.name()).isTrue();
+            for (String parameter : operation.required()) {
+                assertThat(example.has(parameter)).as(operation + " " + parameter).isTrue();
+            }
+        }
     }
 }
