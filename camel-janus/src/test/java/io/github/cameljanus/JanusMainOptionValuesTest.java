@@ -24,10 +24,10 @@ class JanusMainOptionValuesTest {
 
     private static final Set<String> CHECKED = Set.of("boolean", "integer", "duration", "enum");
 
-    private static List<String> typedComponentOptions() throws Exception {
+    private static List<String> typedComponentOptions(String scheme) throws Exception {
         try (InputStream in =
                 JanusMainOptionValuesTest.class.getResourceAsStream(
-                        "/META-INF/io/github/cameljanus/janus.json")) {
+                        "/META-INF/io/github/cameljanus/" + scheme + ".json")) {
             JsonNode options = JanusJson.MAPPER.readTree(in).path("componentProperties");
             List<String> names = new ArrayList<>();
             options.fields()
@@ -49,10 +49,17 @@ class JanusMainOptionValuesTest {
 
     @Test
     void everyTypedComponentOptionRejectsTextThatIsNotOfItsType() throws Exception {
-        List<String> options = typedComponentOptions();
+        List<String> options = typedComponentOptions("janus");
         assertThat(options).contains("maxReconnectAttempts", "keepAliveInterval", "transport");
+        rejectAbc("janus", options);
+        List<String> admin = typedComponentOptions("janus-admin");
+        assertThat(admin).contains("operation", "sessionId", "reconnect", "transport");
+        rejectAbc("janus-admin", admin);
+    }
+
+    private static void rejectAbc(String scheme, List<String> options) {
         for (String name : options) {
-            Main main = mainWith(Map.of("camel.component.janus." + name, "abc"));
+            Main main = mainWith(Map.of("camel.component." + scheme + "." + name, "abc"));
             try {
                 assertThatThrownBy(main::start)
                         .as(name)

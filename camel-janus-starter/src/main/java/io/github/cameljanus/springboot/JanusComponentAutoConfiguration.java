@@ -5,18 +5,11 @@
 package io.github.cameljanus.springboot;
 
 import io.github.cameljanus.JanusComponent;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationProperties;
-import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
-import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -53,51 +46,11 @@ public class JanusComponentAutoConfiguration {
     @Lazy
     @Bean
     public ComponentCustomizer configureJanusComponent() {
-        return new ComponentCustomizer() {
-            @Override
-            public void configure(String name, Component target) {
-                CamelContext camelContext = target.getCamelContext();
-                CamelPropertiesHelper.copyProperties(
-                        camelContext, properties(camelContext, configuration), target);
-            }
-
-            @Override
-            public boolean isEnabled(String name, Component target) {
-                return HierarchicalPropertiesEvaluator.evaluate(
-                                applicationContext,
-                                "camel.component.customizer",
-                                "camel.component.janus.customizer")
-                        && target instanceof JanusComponent;
-            }
-        };
-    }
-
-    /**
-     * The non-null properties to copy, in the order they must be applied: {@code configuration}
-     * first (it replaces the whole default configuration), then the flattened options; when a
-     * {@code configuration} bean is given, only the flattened options set to other than their
-     * default, so the bean's values are not reset to the defaults.
-     */
-    static Map<String, Object> properties(
-            CamelContext camelContext, JanusComponentConfiguration configuration) {
-        Map<String, Object> set =
-                CamelPropertiesHelper.getNonNullProperties(camelContext, configuration);
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        Object bean = set.remove("configuration");
-        if (bean == null) {
-            ordered.putAll(set);
-            return ordered;
-        }
-        ordered.put("configuration", bean);
-        Map<String, Object> defaults =
-                CamelPropertiesHelper.getNonNullProperties(
-                        camelContext, new JanusComponentConfiguration());
-        set.forEach(
-                (key, value) -> {
-                    if (!Objects.equals(value, defaults.get(key))) {
-                        ordered.put(key, value);
-                    }
-                });
-        return ordered;
+        return ComponentCustomizers.of(
+                applicationContext,
+                "janus",
+                JanusComponent.class,
+                configuration,
+                JanusComponentConfiguration::new);
     }
 }

@@ -4,6 +4,7 @@
  */
 package io.github.cameljanus.springboot;
 
+import io.github.cameljanus.JanusAdminConfiguration;
 import io.github.cameljanus.JanusConfiguration;
 import java.util.Set;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns {@code #bean:name} (or {@code #name}) in the object-typed properties ({@code
- * camel.component.janus.configuration}, {@code camel.component.janus.ssl-context-parameters}) into
- * the Spring bean of that name.
+ * camel.component.janus.configuration}, {@code camel.component.janus-admin.configuration}, {@code
+ * camel.component.janus.ssl-context-parameters}, ...) into the Spring bean of that name.
  */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesBinding
@@ -34,6 +35,7 @@ public class JanusComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         return Set.of(
                 new ConvertiblePair(String.class, JanusConfiguration.class),
+                new ConvertiblePair(String.class, JanusAdminConfiguration.class),
                 new ConvertiblePair(String.class, SSLContextParameters.class));
     }
 

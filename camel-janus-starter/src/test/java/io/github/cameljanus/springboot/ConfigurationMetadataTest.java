@@ -22,29 +22,37 @@ import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The generated spring-configuration-metadata.json has one described property per component option
- * of janus.json (the component's own metadata), plus enabled and customizer.enabled.
+ * of janus.json and janus-admin.json (the components' own metadata), plus enabled and
+ * customizer.enabled for each.
  */
 class ConfigurationMetadataTest {
 
-    private static final String PREFIX = "camel.component.janus.";
+    private static final String[] SCHEMES = {"janus", "janus-admin"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyComponentOptionHasADescribedProperty() throws IOException {
-        JsonNode component = read("META-INF/io/github/cameljanus/janus.json");
+        for (String scheme : SCHEMES) {
+            everyComponentOptionHasADescribedProperty(scheme);
+        }
+    }
+
+    private void everyComponentOptionHasADescribedProperty(String scheme) throws IOException {
+        String prefix = "camel.component." + scheme + ".";
+        JsonNode component = read("META-INF/io/github/cameljanus/" + scheme + ".json");
         TreeSet<String> expected = new TreeSet<>();
         component
                 .path("componentProperties")
                 .fieldNames()
-                .forEachRemaining(name -> expected.add(PREFIX + kebab(name)));
-        expected.add(PREFIX + "enabled");
-        expected.add(PREFIX + "customizer.enabled");
+                .forEachRemaining(name -> expected.add(prefix + kebab(name)));
+        expected.add(prefix + "enabled");
+        expected.add(prefix + "customizer.enabled");
 
         Map<String, JsonNode> properties = new TreeMap<>();
         for (JsonNode metadata : readAll("META-INF/spring-configuration-metadata.json")) {
             for (JsonNode property : metadata.path("properties")) {
                 String name = property.path("name").asText();
-                if (name.startsWith(PREFIX)) {
+                if (name.startsWith(prefix)) {
                     properties.put(name, property);
                 }
             }
@@ -56,9 +64,10 @@ class ConfigurationMetadataTest {
                         assertThat(property.path("description").asText())
                                 .as("description of %s", name)
                                 .isNotBlank());
-        assertThat(properties.get(PREFIX + "request-timeout").path("defaultValue").asText())
+        assertThat(properties.get(prefix + "request-timeout").path("defaultValue").asText())
                 .isEqualTo("10s");
-        assertThat(properties.get(PREFIX + "api-secret").path("type").asText())
+        String secret = scheme.equals("janus") ? "api-secret" : "admin-secret";
+        assertThat(properties.get(prefix + secret).path("type").asText())
                 .isEqualTo("java.lang.String");
     }
 
@@ -69,8 +78,16 @@ class ConfigurationMetadataTest {
      */
     @Test
     void descriptionsAndDefaultsAreTheComponents() throws IOException {
+        for (String scheme : SCHEMES) {
+            descriptionsAndDefaultsAreTheComponents(scheme);
+        }
+    }
+
+    private void descriptionsAndDefaultsAreTheComponents(String scheme) throws IOException {
+        String prefix = "camel.component." + scheme + ".";
         JsonNode component =
-                read("META-INF/io/github/cameljanus/janus.json").path("componentProperties");
+                read("META-INF/io/github/cameljanus/" + scheme + ".json")
+                        .path("componentProperties");
         Map<String, JsonNode> properties = new TreeMap<>();
         for (JsonNode metadata : readAll("META-INF/spring-configuration-metadata.json")) {
             for (JsonNode property : metadata.path("properties")) {
@@ -83,7 +100,7 @@ class ConfigurationMetadataTest {
                         option -> {
                             String name = option.getKey();
                             JsonNode expected = option.getValue();
-                            JsonNode property = properties.get(PREFIX + kebab(name));
+                            JsonNode property = properties.get(prefix + kebab(name));
                             assertThat(property).as(name).isNotNull();
                             assertThat(property.path("description").asText())
                                     .as("description of %s", name)
@@ -105,14 +122,23 @@ class ConfigurationMetadataTest {
                         .toMillis());
     }
 
-    /** docs/spring-boot.md's table is the generated metadata (rewritten with janus.docs.update). */
+    /**
+     * docs/spring-boot.md's tables are the generated metadata (rewritten with janus.docs.update).
+     */
     @Test
-    void theDocsTableIsTheMetadata() throws IOException {
+    void theDocsTablesAreTheMetadata() throws IOException {
+        for (String scheme : SCHEMES) {
+            theDocsTableIsTheMetadata(scheme);
+        }
+    }
+
+    private void theDocsTableIsTheMetadata(String scheme) throws IOException {
+        String prefix = "camel.component." + scheme + ".";
         Map<String, JsonNode> properties = new TreeMap<>();
         for (JsonNode metadata : readAll("META-INF/spring-configuration-metadata.json")) {
             for (JsonNode property : metadata.path("properties")) {
                 String name = property.path("name").asText();
-                if (name.startsWith(PREFIX)) {
+                if (name.startsWith(prefix)) {
                     properties.put(name, property);
                 }
             }
@@ -135,8 +161,9 @@ class ConfigurationMetadataTest {
                 });
         java.nio.file.Path doc = java.nio.file.Path.of("..", "docs", "spring-boot.md");
         String text = java.nio.file.Files.readString(doc);
-        String begin = "<!-- BEGIN GENERATED: starter properties -->\n";
-        String end = "<!-- END GENERATED: starter properties -->";
+        String section = scheme.equals("janus") ? "starter properties" : scheme + " properties";
+        String begin = "<!-- BEGIN GENERATED: " + section + " -->\n";
+        String end = "<!-- END GENERATED: " + section + " -->";
         int start = text.indexOf(begin);
         int stop = text.indexOf(end);
         assertThat(start).as(begin.trim()).isNotNegative();
@@ -165,6 +192,7 @@ class ConfigurationMetadataTest {
         assertThat(imports.lines().map(String::trim))
                 .contains(
                         JanusComponentAutoConfiguration.class.getName(),
+                        JanusAdminComponentAutoConfiguration.class.getName(),
                         JanusComponentConverter.class.getName());
     }
 
