@@ -5,25 +5,19 @@
 package io.github.cameljanus.springboot;
 
 import io.github.cameljanus.JanusAdminConfiguration;
-import io.github.cameljanus.JanusTransportType;
 import io.github.cameljanus.client.JanusAdminOperation;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The {@code camel.component.janus-admin.*} properties: one per option of the {@code janus-admin:}
  * component, with the nested {@code configuration} options flattened ({@code
  * camel.component.janus-admin.admin-secret}, {@code camel.component.janus-admin.request-timeout},
  * ...). The auto-configuration copies them onto the component, whose endpoints take them as
- * defaults. ConfigurationMetadataTest keeps their descriptions and defaults equal to the
- * component's.
+ * defaults. The connection options are in {@link JanusConnectionComponentProperties};
+ * ConfigurationMetadataTest keeps every description and default equal to the component's.
  */
 @ConfigurationProperties(prefix = "camel.component.janus-admin")
-public class JanusAdminComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+public class JanusAdminComponentConfiguration extends JanusConnectionComponentProperties {
 
     /**
      * Default options for every endpoint of this component, as a bean reference such as #bean:name
@@ -53,139 +47,16 @@ public class JanusAdminComponentConfiguration extends ComponentConfigurationProp
     private String parameters;
 
     /**
-     * Deadline for a request's final reply, in milliseconds (or a duration such as 10s); past it
-     * the exchange fails with JanusTimeoutException.
-     */
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration requestTimeout = Duration.ofSeconds(10);
-
-    /**
      * The session a session- or handle-level operation addresses when the CamelJanusSessionId
      * header does not say (0, the default: none).
      */
     private Long sessionId = 0L;
 
     /**
-     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any
-     * exceptions (if possible) occurred while the Camel consumer is trying to pickup incoming
-     * messages, or the likes, will now be processed as a message and handled by the routing Error
-     * Handler. Important: This is only possible if the 3rd party component allows Camel to be
-     * alerted if an exception was thrown. Some components handle this internally only, and
-     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel
-     * component to hook into the 3rd party component and make this possible for future releases. By
-     * default the consumer will use the org.apache.camel.spi.ExceptionHandler to deal with
-     * exceptions, that will be logged at WARN or ERROR level and ignored.
-     */
-    private Boolean bridgeErrorHandler = false;
-
-    /**
-     * Whether the producer should be started lazy (on the first message). By starting lazy you can
-     * use this to allow CamelContext and routes to startup in situations where a producer may
-     * otherwise fail during starting and cause the route to fail being started. By deferring this
-     * startup to be lazy then the startup failure can be handled during routing messages via
-     * Camel's routing error handlers. Beware that when the first message is processed then creating
-     * and starting the producer may take a little time and prolong the total processing time of the
-     * processing.
-     */
-    private Boolean lazyStartProducer = false;
-
-    /**
-     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must
-     * be marked as autowired) by looking up in the registry to find if there is a single instance
-     * of matching type, which then gets configured on the component. This can be used for automatic
-     * configuring JDBC data sources, JMS connection factories, AWS Clients, etc.
-     */
-    private Boolean autowiredEnabled = true;
-
-    /** Deadline for the WebSocket handshake, in milliseconds (or a duration such as 10s). */
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration connectTimeout = Duration.ofSeconds(10);
-
-    /**
-     * Reconnect rounds (each tries every address once) before giving up; -1 tries forever. After
-     * giving up the endpoint stays down until a route using it is started again.
-     */
-    private Integer maxReconnectAttempts = -1;
-
-    /** Origin header sent on the WebSocket handshake (for Janus's enforce_cors). */
-    private String origin;
-
-    /**
-     * Period of the connection liveness probe (a Janus ping), in milliseconds (or a duration). No
-     * pong before the next ping is due (at most 10 s) means the connection is dead: it is closed
-     * and reconnected. A keepalive without answer counts the same. 0 disables the ping.
-     */
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration pingInterval = Duration.ofSeconds(15);
-
-    /**
-     * Reconnect with exponential backoff and full jitter after the connection is lost or a first
-     * connect failed. In-flight requests fail at once; while disconnected requests fail fast.
-     */
-    private Boolean reconnect = true;
-
-    /**
-     * Upper bound of the first reconnect delay, in milliseconds (or a duration); the bound doubles
-     * per failed round up to reconnectMaxDelay, and each delay is random below it.
-     */
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration reconnectInitialDelay = Duration.ofMillis(500);
-
-    /** Cap of the reconnect delay, in milliseconds (or a duration). */
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration reconnectMaxDelay = Duration.ofSeconds(30);
-
-    /**
-     * Bound on destroying sessions and draining at stop, in milliseconds (or a duration); what is
-     * still pending then fails with JanusClosedException.
-     */
-    @DurationUnit(ChronoUnit.MILLIS)
-    private Duration shutdownTimeout = Duration.ofSeconds(5);
-
-    /** Largest inbound message in bytes; larger ones are discarded and counted. */
-    private Integer maxMessageSize = 8388608;
-
-    /**
-     * Requests in flight per connection (keepalives exempt); beyond it a request fails fast instead
-     * of queueing.
-     */
-    private Integer maxPendingRequests = 10000;
-
-    /**
-     * The WebSocket client of the connection. jdk (default): the JDK's java.net.http.WebSocket,
-     * frames parsed on its selector thread with one hand-off per reply; measured cheaper than tyrus
-     * in every benchmark workload (about half the CPU per request sequentially, a quarter less
-     * under load) and at least as fast. tyrus: Tyrus, the JSR-356 reference client on Grizzly (one
-     * reader and one worker thread per connection), kept for compatibility; an optional dependency:
-     * add org.glassfish.tyrus.bundles:tyrus-standalone-client to choose it.
-     */
-    private JanusTransportType transport = JanusTransportType.jdk;
-
-    /** Used for enabling or disabling all consumer based health checks from this component */
-    private Boolean healthCheckConsumerEnabled = true;
-
-    /**
-     * Used for enabling or disabling all producer based health checks from this component. Notice:
-     * Camel has by default disabled all producer based health-checks. You can turn on producer
-     * checks globally by setting camel.health.producersEnabled=true.
-     */
-    private Boolean healthCheckProducerEnabled = true;
-
-    /**
      * The Janus Admin API secret (admin_secret in janus.jcfg), sent in each request's admin_secret
      * field; info and ping need none.
      */
     private String adminSecret;
-
-    /**
-     * TLS settings for wss:// addresses. The option is a
-     * org.apache.camel.support.jsse.SSLContextParameters type; set it as a bean reference such as
-     * #bean:name.
-     */
-    private SSLContextParameters sslContextParameters;
-
-    /** Use the CamelContext's global SSLContextParameters for wss:// when an endpoint has none. */
-    private Boolean useGlobalSslContextParameters = false;
 
     public JanusAdminConfiguration getConfiguration() {
         return configuration;
@@ -219,14 +90,6 @@ public class JanusAdminComponentConfiguration extends ComponentConfigurationProp
         this.parameters = parameters;
     }
 
-    public Duration getRequestTimeout() {
-        return requestTimeout;
-    }
-
-    public void setRequestTimeout(Duration requestTimeout) {
-        this.requestTimeout = requestTimeout;
-    }
-
     public Long getSessionId() {
         return sessionId;
     }
@@ -235,155 +98,11 @@ public class JanusAdminComponentConfiguration extends ComponentConfigurationProp
         this.sessionId = sessionId;
     }
 
-    public Boolean getBridgeErrorHandler() {
-        return bridgeErrorHandler;
-    }
-
-    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
-        this.bridgeErrorHandler = bridgeErrorHandler;
-    }
-
-    public Boolean getLazyStartProducer() {
-        return lazyStartProducer;
-    }
-
-    public void setLazyStartProducer(Boolean lazyStartProducer) {
-        this.lazyStartProducer = lazyStartProducer;
-    }
-
-    public Boolean getAutowiredEnabled() {
-        return autowiredEnabled;
-    }
-
-    public void setAutowiredEnabled(Boolean autowiredEnabled) {
-        this.autowiredEnabled = autowiredEnabled;
-    }
-
-    public Duration getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    public void setConnectTimeout(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
-    }
-
-    public Integer getMaxReconnectAttempts() {
-        return maxReconnectAttempts;
-    }
-
-    public void setMaxReconnectAttempts(Integer maxReconnectAttempts) {
-        this.maxReconnectAttempts = maxReconnectAttempts;
-    }
-
-    public String getOrigin() {
-        return origin;
-    }
-
-    public void setOrigin(String origin) {
-        this.origin = origin;
-    }
-
-    public Duration getPingInterval() {
-        return pingInterval;
-    }
-
-    public void setPingInterval(Duration pingInterval) {
-        this.pingInterval = pingInterval;
-    }
-
-    public Boolean getReconnect() {
-        return reconnect;
-    }
-
-    public void setReconnect(Boolean reconnect) {
-        this.reconnect = reconnect;
-    }
-
-    public Duration getReconnectInitialDelay() {
-        return reconnectInitialDelay;
-    }
-
-    public void setReconnectInitialDelay(Duration reconnectInitialDelay) {
-        this.reconnectInitialDelay = reconnectInitialDelay;
-    }
-
-    public Duration getReconnectMaxDelay() {
-        return reconnectMaxDelay;
-    }
-
-    public void setReconnectMaxDelay(Duration reconnectMaxDelay) {
-        this.reconnectMaxDelay = reconnectMaxDelay;
-    }
-
-    public Duration getShutdownTimeout() {
-        return shutdownTimeout;
-    }
-
-    public void setShutdownTimeout(Duration shutdownTimeout) {
-        this.shutdownTimeout = shutdownTimeout;
-    }
-
-    public Integer getMaxMessageSize() {
-        return maxMessageSize;
-    }
-
-    public void setMaxMessageSize(Integer maxMessageSize) {
-        this.maxMessageSize = maxMessageSize;
-    }
-
-    public Integer getMaxPendingRequests() {
-        return maxPendingRequests;
-    }
-
-    public void setMaxPendingRequests(Integer maxPendingRequests) {
-        this.maxPendingRequests = maxPendingRequests;
-    }
-
-    public JanusTransportType getTransport() {
-        return transport;
-    }
-
-    public void setTransport(JanusTransportType transport) {
-        this.transport = transport;
-    }
-
-    public Boolean getHealthCheckConsumerEnabled() {
-        return healthCheckConsumerEnabled;
-    }
-
-    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
-        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
-    }
-
-    public Boolean getHealthCheckProducerEnabled() {
-        return healthCheckProducerEnabled;
-    }
-
-    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
-        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
-    }
-
     public String getAdminSecret() {
         return adminSecret;
     }
 
     public void setAdminSecret(String adminSecret) {
         this.adminSecret = adminSecret;
-    }
-
-    public SSLContextParameters getSslContextParameters() {
-        return sslContextParameters;
-    }
-
-    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
-        this.sslContextParameters = sslContextParameters;
-    }
-
-    public Boolean getUseGlobalSslContextParameters() {
-        return useGlobalSslContextParameters;
-    }
-
-    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
-        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }
