@@ -11,17 +11,24 @@ import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.client.JanusTimeoutException;
 import io.github.cameljanus.testing.JanusServer;
 import io.github.cameljanus.testing.JanusServerExtension;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.LambdaRouteBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -242,6 +249,26 @@ class JanusAdminRoutesIT {
         assertThat(component.connections().size())
                 .as("status and sessions share; pingInterval=0 is another connection")
                 .isEqualTo(2);
+
+        // what operators see: the dev console and each endpoint's MBean
+        DevConsole console =
+                context.getCamelContextExtension()
+                        .getContextPlugin(DevConsoleRegistry.class)
+                        .resolveById("janus");
+        String text = String.valueOf(console.call(DevConsole.MediaType.TEXT));
+        assertThat(text.lines().filter(l -> l.startsWith("Connection janus-admin "))).hasSize(2);
+        assertThat(text).contains("state: CONNECTED").doesNotContain(janus.server().adminSecret());
+        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> endpoints =
+                mbeans.queryNames(new ObjectName("org.apache.camel:type=endpoints,*"), null);
+        List<Object> states = new ArrayList<>();
+        for (ObjectName name : endpoints) {
+            if (name.toString().contains("janus-admin")) {
+                states.add(mbeans.getAttribute(name, "ConnectionState"));
+                assertThat(mbeans.getAttribute(name, "PendingRequests")).isEqualTo(0);
+            }
+        }
+        assertThat(states).hasSize(3).containsOnly("CONNECTED");
     }
 
     @Test
