@@ -15,13 +15,13 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
  * options through it, and Camel's own conversion would turn {@code maxReconnectAttempts=abc} into
  * 0.
  */
-final class CheckedComponentConfigurer
+public final class CheckedComponentConfigurer
         implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
     private final PropertyConfigurer generated;
     private final ComponentMetadata metadata;
 
-    CheckedComponentConfigurer(PropertyConfigurer generated, ComponentMetadata metadata) {
+    public CheckedComponentConfigurer(PropertyConfigurer generated, ComponentMetadata metadata) {
         this.generated = generated;
         this.metadata = metadata;
     }

@@ -18,11 +18,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedCamelContext;
 
 /**
- * A component's generated metadata ({@code META-INF/io/github/cameljanus/<scheme>.json}): the one
+ * A component's generated metadata ({@code META-INF/<its package>/<scheme>.json}): the one
  * definition of its options' types, groups and secret flags, read by the option checks, the
- * connection key and the sensitive-key registration of every component of this project.
+ * connection key and the sensitive-key registration of every component of this project. Public for
+ * the project's components in other packages (janus-events); not an API for applications.
  */
-final class ComponentMetadata {
+public final class ComponentMetadata {
 
     private static final Map<String, ComponentMetadata> LOADED = new ConcurrentHashMap<>();
 
@@ -36,21 +37,28 @@ final class ComponentMetadata {
 
     /** The metadata of the component with this scheme ({@code janus}, {@code janus-admin}). */
     static ComponentMetadata of(String scheme) {
-        return LOADED.computeIfAbsent(scheme, ComponentMetadata::load);
+        return of(ComponentMetadata.class, scheme);
+    }
+
+    /** The metadata of the component with this scheme, generated in {@code type}'s package. */
+    public static ComponentMetadata of(Class<?> type, String scheme) {
+        String resource =
+                "/META-INF/" + type.getPackageName().replace('.', '/') + "/" + scheme + ".json";
+        return LOADED.computeIfAbsent(resource, r -> load(type, r));
     }
 
     /** The component-level options (set on the component: Camel Main, the starter). */
-    JsonNode componentOptions() {
+    public JsonNode componentOptions() {
         return componentOptions;
     }
 
     /** The endpoint options (the URI's). */
-    JsonNode endpointOptions() {
+    public JsonNode endpointOptions() {
         return endpointOptions;
     }
 
     /** The names of the options marked secret, lower-case (apisecret, token, ...). */
-    Set<String> secretOptions() {
+    public Set<String> secretOptions() {
         Set<String> secrets = new TreeSet<>();
         endpointOptions
                 .fields()
@@ -68,7 +76,7 @@ final class ComponentMetadata {
      * Main's startup summary, the dev console): its built-in list knows {@code token} but not
      * {@code apiSecret}. What the application added stays.
      */
-    void registerSecrets(CamelContext camelContext) {
+    public void registerSecrets(CamelContext camelContext) {
         ExtendedCamelContext extension = camelContext.getCamelContextExtension();
         Set<String> keywords = new TreeSet<>(secretOptions());
         String existing = extension.getAdditionalSensitiveKeywords();
@@ -78,9 +86,8 @@ final class ComponentMetadata {
         extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
     }
 
-    private static ComponentMetadata load(String scheme) {
-        String resource = "/META-INF/io/github/cameljanus/" + scheme + ".json";
-        try (InputStream in = ComponentMetadata.class.getResourceAsStream(resource)) {
+    private static ComponentMetadata load(Class<?> type, String resource) {
+        try (InputStream in = type.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(
                         "The component metadata " + resource + " is missing");

@@ -20,9 +20,10 @@ import java.util.Map;
  * client sends, and from Janus's JsonNodes to {@link JanusBody}. One ObjectMapper for the layer,
  * and on purpose not the engine's ({@code client.engine.Frames}): this one maps the routes' POJOs
  * and Maps, the engine's only reads and writes frames, and sharing it would tie the Camel layer to
- * the engine (ArchitectureTest forbids that).
+ * the engine (ArchitectureTest forbids that). Public for the project's components in other packages
+ * (janus-events); not an API for applications.
  */
-final class JanusJson {
+public final class JanusJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
@@ -139,7 +140,7 @@ final class JanusJson {
     }
 
     /** A Janus object as a JanusBody, nested objects included; null stays null. */
-    static JanusBody toBody(ObjectNode node) {
+    public static JanusBody toBody(ObjectNode node) {
         if (node == null) {
             return null;
         }
@@ -152,7 +153,11 @@ final class JanusJson {
         return body;
     }
 
-    private static Object toValue(JsonNode node) {
+    /** A Janus value as routes see it: objects as JanusBody, arrays as Lists; null stays null. */
+    public static Object toValue(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
         return switch (node.getNodeType()) {
             case OBJECT -> toBody((ObjectNode) node);
             case ARRAY -> {

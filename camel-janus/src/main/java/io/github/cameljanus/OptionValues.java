@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code camel.component.janus.*}, the Spring Boot starter, property binding), through {@link
  * CheckedComponentConfigurer}.
  */
-final class OptionValues {
+public final class OptionValues {
 
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern UNITS =
@@ -37,7 +37,7 @@ final class OptionValues {
      * @throws IllegalArgumentException naming the option and the text when one is not a value of
      *     its type
      */
-    static void check(ComponentMetadata metadata, Map<String, Object> parameters) {
+    public static void check(ComponentMetadata metadata, Map<String, Object> parameters) {
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             check(metadata.endpointOptions(), parameter.getKey(), parameter.getValue());
         }
@@ -49,7 +49,7 @@ final class OptionValues {
      * @throws IllegalArgumentException naming the option and the text when it is not a value of its
      *     type
      */
-    static void check(JsonNode options, String name, Object value) {
+    public static void check(JsonNode options, String name, Object value) {
         if (value instanceof String text) {
             JsonNode option = option(options, name);
             if (option != null && !isValue(option, text.trim())) {

@@ -1,0 +1,235 @@
+/*
+ * Copyright the camel-janus authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.github.cameljanus.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One path of a listener: takes the events pushed there, filters them, queues them and routes them
+ * in order on its own thread. The listener's event loop only parses and queues.
+ */
+public class JanusEventsConsumer extends DefaultConsumer implements EventListener.PushTarget {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JanusEventsConsumer.class);
+
+    /** A refusal or a malformed push is logged once per this many milliseconds, then counted. */
+    private static final long LOG_BURST_MILLIS = 60_000;
+
+    private EventListener listener;
+    private EventQueue queue;
+    private ExecutorService executor;
+    private volatile long lastWarnMillis;
+
+    public JanusEventsConsumer(JanusEventsEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public JanusEventsEndpoint getEndpoint() {
+        return (JanusEventsEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        JanusEventsEndpoint endpoint = getEndpoint();
+        executor =
+                endpoint.getCamelContext()
+                        .getExecutorServiceManager()
+                        .newSingleThreadExecutor(this, "janus-events-" + endpoint.getPath());
+        ExecutorService current = executor;
+        queue =
+                new EventQueue(
+                        endpoint.getConfiguration().getQueueSize(),
+                        endpoint.getConfiguration().isBatch(),
+                        task -> {
+                            try {
+                                current.execute(task);
+                            } catch (RejectedExecutionException stopping) {
+                                // the consumer stops: what waits is dropped by close()
+                            }
+                        },
+                        this::deliver);
+        try {
+            listener =
+                    endpoint.getComponent()
+                            .listeners()
+                            .acquire(
+                                    endpoint.getCamelContext(),
+                                    endpoint.getComponent().vertx(),
+                                    endpoint.listenerKey());
+            listener.register(endpoint.getPath(), this);
+        } catch (Exception e) {
+            if (listener != null) {
+                endpoint.getComponent().listeners().release(listener);
+                listener = null;
+            }
+            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            throw e;
+        }
+        registerHealthCheck();
+    }
+
+    private void registerHealthCheck() {
+        HealthCheckRepository repository =
+                HealthCheckHelper.getHealthCheckRepository(
+                        getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
+        if (repository != null) {
+            JanusEventsHealthCheck check =
+                    new JanusEventsHealthCheck("consumer:" + getRouteId(), this);
+            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        EventListener current = listener;
+        listener = null;
+        if (current != null) {
+            current.unregister(getEndpoint().getPath(), this);
+            getEndpoint().getComponent().listeners().release(current);
+        }
+        if (queue != null) {
+            int dropped = queue.close();
+            if (dropped > 0) {
+                LOG.warn(
+                        "janus-events consumer on {} stopped with {} events not routed",
+                        getEndpoint().getPath(),
+                        dropped);
+            }
+        }
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
+            executor = null;
+        }
+        super.doStop();
+    }
+
+    /** The listener this consumer is registered with, null when stopped (health). */
+    EventListener listener() {
+        return listener;
+    }
+
+    /** Events waiting to be routed now. */
+    int queued() {
+        EventQueue current = queue;
+        return current == null ? 0 : current.size();
+    }
+
+    @Override
+    public CompletableFuture<Void> offer(List<ObjectNode> events) {
+        Set<String> types = getEndpoint().eventTypes();
+        Set<String> subtypes = getEndpoint().eventSubtypes();
+        List<ObjectNode> wanted = events;
+        if (types != null || subtypes != null) {
+            wanted = new ArrayList<>(events.size());
+            for (ObjectNode event : events) {
+                String subtype = JanusEvents.subtypeName(event);
+                if ((types == null || types.contains(JanusEvents.typeName(event)))
+                        && (subtypes == null || subtype == null || subtypes.contains(subtype))) {
+                    wanted.add(event);
+                }
+            }
+        }
+        return queue.offer(wanted);
+    }
+
+    private boolean deliver(List<ObjectNode> item, EventQueue.DoneCallback done) {
+        Exchange exchange = createExchange(false);
+        if (getEndpoint().getConfiguration().isBatch()) {
+            List<Object> envelopes = new ArrayList<>(item.size());
+            for (ObjectNode event : item) {
+                envelopes.add(JanusEvents.envelope(event));
+            }
+            exchange.getMessage().setBody(envelopes);
+        } else {
+            JanusEvents.write(item.get(0), exchange.getMessage());
+        }
+        return getAsyncProcessor()
+                .process(
+                        exchange,
+                        doneSync -> {
+                            if (exchange.getException() != null) {
+                                getExceptionHandler()
+                                        .handleException(
+                                                "Error processing a Janus event",
+                                                exchange,
+                                                exchange.getException());
+                            }
+                            releaseExchange(exchange, false);
+                            done.done(doneSync);
+                        });
+    }
+
+    @Override
+    public boolean acceptsWebSocket(String query) {
+        String secret = getEndpoint().getConfiguration().getSecret();
+        if (secret == null) {
+            return true;
+        }
+        List<String> given =
+                new QueryStringDecoder(query == null ? "" : query, false)
+                        .parameters()
+                        .get("secret");
+        return given != null && given.size() == 1 && same(given.get(0), secret);
+    }
+
+    @Override
+    public boolean acceptsPost(String authorization) {
+        JanusEventsConfiguration c = getEndpoint().getConfiguration();
+        if (c.getUsername() == null) {
+            return true;
+        }
+        String expected =
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        (c.getUsername() + ":" + c.getPassword())
+                                                .getBytes(StandardCharsets.UTF_8));
+        return authorization != null && same(authorization, expected);
+    }
+
+    /** Compares in constant time: a secret is not guessed from how fast it is refused. */
+    private static boolean same(String given, String expected) {
+        return MessageDigest.isEqual(
+                given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void refused(String what) {
+        warnOncePerBurst("Refused " + what + " on " + getEndpoint().getPath());
+    }
+
+    @Override
+    public void malformed(String why) {
+        warnOncePerBurst("Skipped a push on " + getEndpoint().getPath() + " that is " + why);
+    }
+
+    private void warnOncePerBurst(String message) {
+        long now = System.currentTimeMillis();
+        if (now - lastWarnMillis >= LOG_BURST_MILLIS) {
+            lastWarnMillis = now;
+            LOG.warn("{} (counted; further ones within a minute are only counted)", message);
+        }
+    }
+}
