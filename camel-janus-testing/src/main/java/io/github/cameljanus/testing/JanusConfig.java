@@ -23,6 +23,7 @@ import java.util.Map;
  * @param keyPem {@code null} unless wss
  * @param sampleBackend the HTTP event handler's backend URL, {@code null} to leave it off
  * @param jsonLogger true to run the JSON logger, writing {@link #JSON_LOG_FILE} in {@code dir}
+ * @param handlers how the event handlers push (when one is on)
  */
 record JanusConfig(
         Path dir,
@@ -45,7 +46,24 @@ record JanusConfig(
         String eventBackend,
         String json,
         String sampleBackend,
-        boolean jsonLogger) {
+        boolean jsonLogger,
+        EventHandlerSettings handlers) {
+
+    /**
+     * How the event handlers push: which events ({@code events}: all, none, or a list such as
+     * sessions,handles), grouped in arrays or one per message, gzip (HTTP), how often media stats
+     * come (seconds, 0 for Janus's default) and whether a handle's stats are combined in one event.
+     */
+    record EventHandlerSettings(
+            String events,
+            boolean grouping,
+            boolean compress,
+            int statsPeriod,
+            boolean combineMediaStats) {
+
+        static final EventHandlerSettings DEFAULT =
+                new EventHandlerSettings("all", false, false, 0, false);
+    }
 
     static final String DISABLED_TRANSPORTS =
             "libjanus_http.so,libjanus_mqtt.so,libjanus_nanomsg.so,libjanus_pfunix.so,"
@@ -145,7 +163,14 @@ record JanusConfig(
                 .append(eventBackend != null || sampleBackend != null)
                 .append("\n\tdisable = ")
                 .append(q(disabledHandlers))
-                .append("\n}\n");
+                .append('\n');
+        if (handlers.statsPeriod() > 0) {
+            g.append("\tstats_period = ").append(handlers.statsPeriod()).append('\n');
+        }
+        if (handlers.combineMediaStats()) {
+            g.append("\tcombine_media_stats = true\n");
+        }
+        g.append("}\n");
         return g.toString();
     }
 
@@ -203,8 +228,8 @@ record JanusConfig(
     private String wsevhConfig() {
         StringBuilder e = new StringBuilder("general: {\n");
         e.append("\tenabled = true\n");
-        e.append("\tevents = \"all\"\n");
-        e.append("\tgrouping = false\n");
+        e.append("\tevents = ").append(q(handlers.events())).append('\n');
+        e.append("\tgrouping = ").append(handlers.grouping()).append('\n');
         if (json != null) {
             e.append("\tjson = ").append(q(json)).append('\n');
         }
@@ -215,8 +240,9 @@ record JanusConfig(
     private String sampleevhConfig() {
         StringBuilder e = new StringBuilder("general: {\n");
         e.append("\tenabled = true\n");
-        e.append("\tevents = \"all\"\n");
-        e.append("\tgrouping = true\n");
+        e.append("\tevents = ").append(q(handlers.events())).append('\n');
+        e.append("\tgrouping = ").append(handlers.grouping()).append('\n');
+        e.append("\tcompress = ").append(handlers.compress()).append('\n');
         e.append("\tbackend = ").append(q(sampleBackend)).append('\n');
         return e.append("}\n").toString();
     }

@@ -392,7 +392,13 @@ public final class JanusServer implements AutoCloseable {
                             settings.eventBackend,
                             settings.json,
                             settings.sampleBackend,
-                            settings.jsonLogger);
+                            settings.jsonLogger,
+                            new JanusConfig.EventHandlerSettings(
+                                    settings.eventHandlerEvents,
+                                    settings.eventHandlerGrouping,
+                                    settings.eventHandlerCompress,
+                                    settings.statsPeriod,
+                                    settings.combineMediaStats));
             for (Map.Entry<String, String> file : config.files().entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue());
             }
@@ -600,6 +606,11 @@ public final class JanusServer implements AutoCloseable {
         private boolean wss;
         private String eventBackend;
         private String sampleBackend;
+        private String eventHandlerEvents = JanusConfig.EventHandlerSettings.DEFAULT.events();
+        private boolean eventHandlerGrouping;
+        private boolean eventHandlerCompress;
+        private int statsPeriod;
+        private boolean combineMediaStats;
         private boolean jsonLogger;
         private String json;
         private String adminSecret;
@@ -650,8 +661,9 @@ public final class JanusServer implements AutoCloseable {
         }
 
         /**
-         * Enables the WebSockets event handler, connecting out to {@code wsUrl} with all events,
-         * one JSON object per message (grouping off), subprotocol {@code janus-event-handlers}.
+         * Enables the WebSockets event handler, connecting out to {@code wsUrl} (loopback only),
+         * subprotocol {@code janus-event-handlers}; what it pushes: {@link #eventHandlerEvents},
+         * {@link #eventHandlerGrouping}.
          */
         public Builder eventHandlerBackend(String wsUrl) {
             this.eventBackend = Objects.requireNonNull(wsUrl, "wsUrl");
@@ -659,11 +671,49 @@ public final class JanusServer implements AutoCloseable {
         }
 
         /**
-         * Enables the HTTP event handler (sampleevh), POSTing all events, grouped, to {@code
-         * httpUrl}; it must be a loopback address.
+         * Enables the HTTP event handler (sampleevh), POSTing to {@code httpUrl} (loopback only);
+         * what it pushes: {@link #eventHandlerEvents}, {@link #eventHandlerGrouping}, {@link
+         * #eventHandlerCompress}.
          */
         public Builder sampleEventHandlerBackend(String httpUrl) {
             this.sampleBackend = Objects.requireNonNull(httpUrl, "httpUrl");
+            return this;
+        }
+
+        /**
+         * Sets which events the event handlers push ({@code events} in their configs): {@code all}
+         * (default), {@code none}, or a comma-separated list of Janus's names (sessions, handles,
+         * jsep, webrtc, media, plugins, transports, core, external).
+         */
+        public Builder eventHandlerEvents(String events) {
+            this.eventHandlerEvents = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /**
+         * Makes the event handlers push arrays of events ({@code grouping = true}, Janus's own
+         * default) instead of one event per message (this builder's default).
+         */
+        public Builder eventHandlerGrouping(boolean grouping) {
+            this.eventHandlerGrouping = grouping;
+            return this;
+        }
+
+        /** Makes the HTTP event handler gzip its POST bodies ({@code compress}). */
+        public Builder eventHandlerCompress(boolean compress) {
+            this.eventHandlerCompress = compress;
+            return this;
+        }
+
+        /** Sets {@code stats_period} (seconds between media stats events; Janus's default 5). */
+        public Builder statsPeriod(int seconds) {
+            this.statsPeriod = nonNegative(seconds, "statsPeriod");
+            return this;
+        }
+
+        /** Sets {@code combine_media_stats}: one stats event per handle, its event an array. */
+        public Builder combineMediaStats(boolean combine) {
+            this.combineMediaStats = combine;
             return this;
         }
 
@@ -760,6 +810,11 @@ public final class JanusServer implements AutoCloseable {
             b.wss = wss;
             b.eventBackend = eventBackend;
             b.sampleBackend = sampleBackend;
+            b.eventHandlerEvents = eventHandlerEvents;
+            b.eventHandlerGrouping = eventHandlerGrouping;
+            b.eventHandlerCompress = eventHandlerCompress;
+            b.statsPeriod = statsPeriod;
+            b.combineMediaStats = combineMediaStats;
             b.jsonLogger = jsonLogger;
             b.json = json;
             b.fixedApiPort = fixedApiPort;

@@ -41,7 +41,8 @@ class JanusConfigTest {
                 evh,
                 json,
                 null,
-                false);
+                false,
+                JanusConfig.EventHandlerSettings.DEFAULT);
     }
 
     @Test
