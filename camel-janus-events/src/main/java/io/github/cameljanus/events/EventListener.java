@@ -63,7 +63,9 @@ final class EventListener {
                         .setMaxWebSocketFrameSize(key.maxMessageSize())
                         .setMaxWebSocketMessageSize(key.maxMessageSize())
                         .setWebSocketSubProtocols(List.of(SUBPROTOCOL))
-                        .setDecompressionSupported(true);
+                        .setDecompressionSupported(true)
+                        // HTTP/1.1 only, as Janus speaks: an h2c upgrade would skip the inflater
+                        .setHttp2ClearTextEnabled(false);
         if (key.sslContextParameters() != null) {
             VertxHelper.setupSSLOptions(camelContext, key.sslContextParameters(), options);
         }
