@@ -39,6 +39,15 @@ final class RawJanusClient implements AutoCloseable {
 
     /** Sends a request and returns Janus's answer to it (not its ack). */
     JsonNode request(ObjectNode request) throws Exception {
+        return send(request, false);
+    }
+
+    /** Sends a request Janus only acks (trickle) and returns the ack. */
+    JsonNode requestAck(ObjectNode request) throws Exception {
+        return send(request, true);
+    }
+
+    private JsonNode send(ObjectNode request, boolean ackIsTheAnswer) throws Exception {
         String transaction = "raw-" + transactions.incrementAndGet();
         request.put("transaction", transaction);
         socket.sendText(JSON.writeValueAsString(request), true).get(10, TimeUnit.SECONDS);
@@ -47,7 +56,7 @@ final class RawJanusClient implements AutoCloseable {
             JsonNode message = received.poll(100, TimeUnit.MILLISECONDS);
             if (message != null
                     && transaction.equals(message.path("transaction").asText())
-                    && !"ack".equals(message.path("janus").asText())) {
+                    && (ackIsTheAnswer || !"ack".equals(message.path("janus").asText()))) {
                 if ("error".equals(message.path("janus").asText())) {
                     throw new IllegalStateException("Janus refused " + request + ": " + message);
                 }
