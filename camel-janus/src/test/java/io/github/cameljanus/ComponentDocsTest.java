@@ -7,14 +7,10 @@ package io.github.cameljanus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameljanus.client.JanusAdminOperation;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.github.cameljanus.testing.ComponentDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,24 +56,20 @@ class ComponentDocsTest {
         checkTables(ADMIN_DOC, metadata("janus-admin"), operations());
     }
 
-    private static void checkTables(Path file, JsonNode json, String operations) throws Exception {
-        String doc = Files.readString(file);
-        String expected = doc;
-        expected =
-                replaceSection(
-                        expected, "component options", table(json.path("componentProperties")));
-        expected = replaceSection(expected, "endpoint options", table(json.path("properties")));
-        expected = replaceSection(expected, "headers", headers(json.path("headers")));
-        if (operations != null) {
-            expected = replaceSection(expected, "operations", operations);
-        }
-        if (Boolean.getBoolean("janus.docs.update")) {
-            Files.writeString(file, expected);
-            doc = expected;
-        }
-        assertThat(doc)
+    private static void checkTables(Path file, JsonNode json, String operations) {
+        String[] expectedAndActual =
+                ComponentDocs.expectedAndActual(
+                        file,
+                        doc -> {
+                            String rendered = ComponentDocs.withMetadataTables(doc, json);
+                            return operations == null
+                                    ? rendered
+                                    : ComponentDocs.replaceSection(
+                                            rendered, "operations", operations);
+                        });
+        assertThat(expectedAndActual[1])
                 .as(file + " is stale: rerun with -Djanus.docs.update=true")
-                .isEqualTo(expected);
+                .isEqualTo(expectedAndActual[0]);
     }
 
     /** The Admin API operations: their request, what they address, parameters, an example. */
@@ -106,7 +98,10 @@ class ComponentDocsTest {
                                     ? "–"
                                     : "`" + String.join("`, `", operation.required()) + "`")
                     .append(" | ")
-                    .append(operation.example() == null ? "–" : code(cell(operation.example())))
+                    .append(
+                            operation.example() == null
+                                    ? "–"
+                                    : ComponentDocs.code(ComponentDocs.cell(operation.example())))
                     .append(" |\n");
         }
         return out.toString();
@@ -138,75 +133,8 @@ class ComponentDocsTest {
         return source.substring(start + begin.length(), stop);
     }
 
-    private static JsonNode metadata(String scheme) throws Exception {
-        try (InputStream in =
-                ComponentDocsTest.class.getResourceAsStream(
-                        "/META-INF/io/github/cameljanus/" + scheme + ".json")) {
-            assertThat(in).as("generated " + scheme + ".json on the classpath").isNotNull();
-            return new ObjectMapper()
-                    .readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
-    private static String table(JsonNode options) {
-        StringBuilder out = new StringBuilder();
-        out.append("| option | group | default | type | description |\n");
-        out.append("|---|---|---|---|---|\n");
-        Iterator<Map.Entry<String, JsonNode>> fields = options.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode o = field.getValue();
-            out.append("| `")
-                    .append(field.getKey())
-                    .append("` | ")
-                    .append(o.path("group").asText())
-                    .append(" | ")
-                    .append(code(o.path("defaultValue").asText("")))
-                    .append(" | ")
-                    .append(o.path("type").asText())
-                    .append(" | ")
-                    .append(cell(o.path("description").asText()))
-                    .append(" |\n");
-        }
-        return out.toString();
-    }
-
-    private static String headers(JsonNode headers) {
-        StringBuilder out = new StringBuilder();
-        out.append("| header | for | type | description |\n");
-        out.append("|---|---|---|---|\n");
-        Iterator<Map.Entry<String, JsonNode>> fields = headers.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode h = field.getValue();
-            out.append("| `")
-                    .append(field.getKey())
-                    .append("` | ")
-                    .append(h.path("label").asText("common"))
-                    .append(" | ")
-                    .append(h.path("javaType").asText())
-                    .append(" | ")
-                    .append(cell(h.path("description").asText()))
-                    .append(" |\n");
-        }
-        return out.toString();
-    }
-
-    private static String code(String value) {
-        return value.isEmpty() ? "" : "`" + value + "`";
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    private static String replaceSection(String doc, String name, String content) {
-        String begin = "<!-- BEGIN GENERATED: " + name + " -->\n";
-        String end = "<!-- END GENERATED: " + name + " -->";
-        int start = doc.indexOf(begin);
-        int stop = doc.indexOf(end);
-        assertThat(start).as("marker " + begin.trim()).isNotNegative();
-        assertThat(stop).as("marker " + end).isGreaterThan(start);
-        return doc.substring(0, start + begin.length()) + content + doc.substring(stop);
+    private static JsonNode metadata(String scheme) {
+        return ComponentDocs.metadata(
+                ComponentDocsTest.class, "/META-INF/io/github/cameljanus/" + scheme + ".json");
     }
 }

@@ -169,8 +169,8 @@ public final class EventsCapture {
     }
 
     /** Stores a contiguous window of about {@link #WINDOW_EVENTS} events from the middle. */
-    private static Map<String, Object> write(
-            Path out, List<String> frames, int clients, int cycles) throws IOException {
+    private static Map<String, Object> write(Path out, List<String> frames, int clients, int cycles)
+            throws IOException {
         int[] sizes = new int[frames.size()];
         int total = 0;
         for (int i = 0; i < sizes.length; i++) {
@@ -331,8 +331,7 @@ public final class EventsCapture {
             request(t, session, handle, true);
         }
 
-        private JsonNode request(ObjectNode request, long session, long handle)
-                throws Exception {
+        private JsonNode request(ObjectNode request, long session, long handle) throws Exception {
             return request(request, session, handle, false);
         }
 

@@ -10,18 +10,23 @@ import io.github.cameljanus.client.transport.tyrus.TyrusTransportFactory;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The anchors harness's workloads through camel-janus, with the harness's CLI and its one-line JSON
- * output.
+ * output; and the {@code janus-events:} listener's events per second ({@link EventsBench}), in the
+ * same CLI so one script runs both.
  *
  * <pre>
  *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload w1|w2|w3|w4
  *        [--url ws://127.0.0.1:28188] [--mode camel|client] [--transport tyrus|jdk|jdk-pooled]
  *        [--camel-api sync|async] [--n N] [--warmup N] [--warmup-s S] [--conc C]
  *        [--handles H] [--timeout S] [--duration-s S] [--name CLIENT]
+ *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload events-ws|events-post
+ *        [--n EVENTS] [--warmup EVENTS] [--warmup-s S] [--conc PUSHERS] [--batch EVENTS]
+ *        [--rounds R] [--batches CAPTURE.json] [--timeout S] [--name CLIENT]
  * </pre>
  *
  * Prints exactly one JSON line on stdout, or {@code FAIL: ...} on stderr and exits 1.
@@ -42,7 +47,22 @@ public final class Main {
                     "transport",
                     "camel-api",
                     "duration-s",
-                    "name");
+                    "name",
+                    "batch",
+                    "rounds",
+                    "batches");
+    private static final Set<String> EVENTS_OPTIONS =
+            Set.of(
+                    "workload",
+                    "n",
+                    "warmup",
+                    "warmup-s",
+                    "conc",
+                    "timeout",
+                    "name",
+                    "batch",
+                    "rounds",
+                    "batches");
 
     private Main() {}
 
@@ -88,6 +108,14 @@ public final class Main {
             a.put(key, argv[++i]);
         }
         String workload = a.getOrDefault("workload", "w1");
+        if (EventsBench.handles(workload)) {
+            return events(workload, a);
+        }
+        for (String key : List.of("batch", "rounds", "batches")) {
+            if (a.containsKey(key)) {
+                throw new IllegalArgumentException("--" + key + " is for events-ws|events-post");
+            }
+        }
         // n, warmup (min ops), conc, handles, warm-up chunk: the harness's numbers
         int[] d =
                 switch (workload) {
@@ -143,6 +171,33 @@ public final class Main {
         out.put("mode", mode);
         out.put("transport", transport);
         out.putAll(Workloads.run(s, driver));
+        return out;
+    }
+
+    /** events-ws, events-post: no Janus, the listener and its baseline in this JVM. */
+    private static Map<String, Object> events(String workload, Map<String, String> a)
+            throws Exception {
+        for (String key : a.keySet()) {
+            if (!EVENTS_OPTIONS.contains(key)) {
+                throw new IllegalArgumentException("--" + key + " is not an option of " + workload);
+            }
+        }
+        EventsBench.Settings s =
+                new EventsBench.Settings(
+                        workload,
+                        Integer.parseInt(a.getOrDefault("n", "200000")),
+                        Integer.parseInt(a.getOrDefault("warmup", "20000")),
+                        Double.parseDouble(a.getOrDefault("warmup-s", "1")),
+                        Integer.parseInt(a.getOrDefault("conc", "1")),
+                        Integer.parseInt(a.getOrDefault("batch", "0")),
+                        Integer.parseInt(a.getOrDefault("rounds", "3")),
+                        Double.parseDouble(a.getOrDefault("timeout", "120")),
+                        a.get("batches"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("client", a.getOrDefault("name", "camel-janus-events"));
+        out.put("mode", "camel");
+        out.put("transport", workload.equals("events-ws") ? "ws" : "post");
+        out.putAll(EventsBench.run(s));
         return out;
     }
 

@@ -8,10 +8,10 @@ import io.github.cameljanus.testing.JanusServer;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A throwaway Janus to try the monitor with: started through {@link JanusServer} (the tests'
- * config generator, 127.0.0.1 only) with its WebSockets event handler pushing to the monitor, and
- * grouping on, as Janus ships it. It prints {@code JANUS_URL=...} for a client that makes the
- * events (the quickstart), and stops Janus when it is stopped (Ctrl-C).
+ * A throwaway Janus to try the monitor with: started through {@link JanusServer} (the tests' config
+ * generator, 127.0.0.1 only) with its WebSockets event handler pushing to the monitor, and grouping
+ * on, as Janus ships it. It prints {@code JANUS_URL=...} for a client that makes the events (the
+ * quickstart), and stops Janus when it is stopped (Ctrl-C).
  *
  * <pre>
  * java -cp ... io.github.cameljanus.examples.monitor.DemoJanus [ws://127.0.0.1:8099/janus-events]

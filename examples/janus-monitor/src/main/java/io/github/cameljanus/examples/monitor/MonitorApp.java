@@ -8,11 +8,10 @@ import org.apache.camel.main.Main;
 
 /**
  * The monitor: a Camel Main application that listens for the events Janus's WebSockets (or HTTP)
- * event handler pushes, keeps the VideoRoom participants, the PeerConnections that are up and
- * their media quality of every client of that Janus, and prints them as one JSON line every few
- * seconds. It needs no Janus API connection of its own: Janus connects to it. Configured by {@code
- * application.properties}, overridable by environment variables ({@code MONITOR_LISTEN_PORT},
- * ...).
+ * event handler pushes, keeps the VideoRoom participants, the PeerConnections that are up and their
+ * media quality of every client of that Janus, and prints them as one JSON line every few seconds.
+ * It needs no Janus API connection of its own: Janus connects to it. Configured by {@code
+ * application.properties}, overridable by environment variables ({@code MONITOR_LISTEN_PORT}, ...).
  */
 public final class MonitorApp {
 

@@ -11,9 +11,9 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Feeds the monitor's state from what Janus's event handlers push, and prints it periodically.
- * The janus-events endpoint drops, before routing, what the state has no use for (sessions,
- * handles, JSEP, ICE and DTLS steps, media state changes), so the route only dispatches.
+ * Feeds the monitor's state from what Janus's event handlers push, and prints it periodically. The
+ * janus-events endpoint drops, before routing, what the state has no use for (sessions, handles,
+ * JSEP, ICE and DTLS steps, media state changes), so the route only dispatches.
  */
 public class MonitorRoutes extends RouteBuilder {
 

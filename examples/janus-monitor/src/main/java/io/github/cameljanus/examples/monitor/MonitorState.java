@@ -102,8 +102,7 @@ public class MonitorState {
      * created before the monitor started appears with its first participant event.
      */
     public synchronized void videoRoom(
-            @Header(JanusEventsConstants.EMITTER) String emitter,
-            @Body Map<String, Object> event) {
+            @Header(JanusEventsConstants.EMITTER) String emitter, @Body Map<String, Object> event) {
         if (!(event.get("data") instanceof Map<?, ?> data) || data.get("room") == null) {
             return;
         }
