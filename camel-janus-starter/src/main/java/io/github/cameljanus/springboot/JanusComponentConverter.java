@@ -6,6 +6,8 @@ package io.github.cameljanus.springboot;
 
 import io.github.cameljanus.JanusAdminConfiguration;
 import io.github.cameljanus.JanusConfiguration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -31,12 +33,27 @@ public class JanusComponentConverter implements GenericConverter {
         this.applicationContext = applicationContext;
     }
 
+    /** Object-typed options of janus-events:, when camel-janus-events is on the classpath. */
+    private static final List<String> OPTIONAL_TYPES =
+            List.of("io.github.cameljanus.events.JanusEventsConfiguration", "io.vertx.core.Vertx");
+
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return Set.of(
-                new ConvertiblePair(String.class, JanusConfiguration.class),
-                new ConvertiblePair(String.class, JanusAdminConfiguration.class),
-                new ConvertiblePair(String.class, SSLContextParameters.class));
+        Set<ConvertiblePair> pairs = new HashSet<>();
+        pairs.add(new ConvertiblePair(String.class, JanusConfiguration.class));
+        pairs.add(new ConvertiblePair(String.class, JanusAdminConfiguration.class));
+        pairs.add(new ConvertiblePair(String.class, SSLContextParameters.class));
+        for (String type : OPTIONAL_TYPES) {
+            try {
+                pairs.add(
+                        new ConvertiblePair(
+                                String.class,
+                                Class.forName(type, false, getClass().getClassLoader())));
+            } catch (ClassNotFoundException absent) {
+                // that component is not on the classpath: nothing of it to convert
+            }
+        }
+        return pairs;
     }
 
     @Override

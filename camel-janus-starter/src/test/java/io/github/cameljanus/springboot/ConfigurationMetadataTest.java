@@ -27,7 +27,7 @@ import org.springframework.boot.convert.DurationStyle;
  */
 class ConfigurationMetadataTest {
 
-    private static final String[] SCHEMES = {"janus", "janus-admin"};
+    private static final String[] SCHEMES = {"janus", "janus-admin", "janus-events"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -39,7 +39,7 @@ class ConfigurationMetadataTest {
 
     private void everyComponentOptionHasADescribedProperty(String scheme) throws IOException {
         String prefix = "camel.component." + scheme + ".";
-        JsonNode component = read("META-INF/io/github/cameljanus/" + scheme + ".json");
+        JsonNode component = read(metadataOf(scheme));
         TreeSet<String> expected = new TreeSet<>();
         component
                 .path("componentProperties")
@@ -64,9 +64,16 @@ class ConfigurationMetadataTest {
                         assertThat(property.path("description").asText())
                                 .as("description of %s", name)
                                 .isNotBlank());
-        assertThat(properties.get(prefix + "request-timeout").path("defaultValue").asText())
-                .isEqualTo("10s");
-        String secret = scheme.equals("janus") ? "api-secret" : "admin-secret";
+        if (!scheme.equals("janus-events")) {
+            assertThat(properties.get(prefix + "request-timeout").path("defaultValue").asText())
+                    .isEqualTo("10s");
+        }
+        String secret =
+                switch (scheme) {
+                    case "janus" -> "api-secret";
+                    case "janus-admin" -> "admin-secret";
+                    default -> "secret";
+                };
         assertThat(properties.get(prefix + secret).path("type").asText())
                 .isEqualTo("java.lang.String");
     }
@@ -85,9 +92,7 @@ class ConfigurationMetadataTest {
 
     private void descriptionsAndDefaultsAreTheComponents(String scheme) throws IOException {
         String prefix = "camel.component." + scheme + ".";
-        JsonNode component =
-                read("META-INF/io/github/cameljanus/" + scheme + ".json")
-                        .path("componentProperties");
+        JsonNode component = read(metadataOf(scheme)).path("componentProperties");
         Map<String, JsonNode> properties = new TreeMap<>();
         for (JsonNode metadata : readAll("META-INF/spring-configuration-metadata.json")) {
             for (JsonNode property : metadata.path("properties")) {
@@ -193,7 +198,15 @@ class ConfigurationMetadataTest {
                 .contains(
                         JanusComponentAutoConfiguration.class.getName(),
                         JanusAdminComponentAutoConfiguration.class.getName(),
+                        JanusEventsComponentAutoConfiguration.class.getName(),
                         JanusComponentConverter.class.getName());
+    }
+
+    /** Where a component's generated metadata is: beside its component class. */
+    private static String metadataOf(String scheme) {
+        return scheme.equals("janus-events")
+                ? "META-INF/io/github/cameljanus/events/janus-events.json"
+                : "META-INF/io/github/cameljanus/" + scheme + ".json";
     }
 
     private static String kebab(String camel) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameljanus.examples.monitor.MonitorState.Participant;
 import io.github.cameljanus.examples.monitor.MonitorState.PeerConnection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -97,59 +98,20 @@ class MonitorStateTest {
 
     @Test
     void videoRoomParticipantsJoinPublishUnpublishAndLeave() {
-        state.videoRoom("a", plugin(Map.of("event", "created", "room", 1234)));
-        state.videoRoom(
-                "a",
-                plugin(
-                        Map.of(
-                                "event",
-                                "joined",
-                                "room",
-                                1234,
-                                "id",
-                                7L,
-                                "private_id",
-                                1,
-                                "display",
-                                "alice")));
-        state.videoRoom(
-                "a", plugin(Map.of("event", "joined", "room", 1234, "id", 8L, "display", "bob")));
-        state.videoRoom(
-                "a",
-                plugin(
-                        Map.of(
-                                "event",
-                                "published",
-                                "room",
-                                1234,
-                                "id",
-                                7L,
-                                "display",
-                                "alice",
-                                "streams",
-                                List.of())));
+        videoRoom("a", "created", 1234, null, null);
+        videoRoom("a", "joined", 1234, 7L, "alice");
+        videoRoom("a", "joined", 1234, 8L, "bob");
+        videoRoom("a", "published", 1234, 7L, "alice");
         assertThat(participants(0))
                 .containsExactly(
                         new Participant(7L, "alice", true), new Participant(8L, "bob", false));
 
-        state.videoRoom("a", plugin(Map.of("event", "unpublished", "room", 1234, "id", 7L)));
+        videoRoom("a", "unpublished", 1234, 7L, null); // Janus sends no display: it is kept
         assertThat(participants(0)).first().isEqualTo(new Participant(7L, "alice", false));
 
-        // a subscriber's "updated" has no id: nobody joins
-        state.videoRoom(
-                "a",
-                plugin(
-                        Map.of(
-                                "event",
-                                "updated",
-                                "room",
-                                1234,
-                                "streams",
-                                List.of(),
-                                "private_id",
-                                5)));
-        state.videoRoom("a", plugin(Map.of("event", "leaving", "room", 1234, "id", 7L)));
-        state.videoRoom("a", plugin(Map.of("event", "kicked", "room", 1234, "id", 8L)));
+        videoRoom("a", "updated", 1234, null, null); // a subscriber's: nobody joins
+        videoRoom("a", "leaving", 1234, 7L, null);
+        videoRoom("a", "kicked", 1234, 8L, null);
         assertThat(state.summary().rooms())
                 .singleElement()
                 .satisfies(
@@ -158,23 +120,15 @@ class MonitorStateTest {
                             assertThat(room.participants()).isEmpty();
                         });
 
-        state.videoRoom("a", plugin(Map.of("event", "destroyed", "room", 1234)));
+        videoRoom("a", "destroyed", 1234, null, null);
         assertThat(state.summary().rooms()).isEmpty();
     }
 
     @Test
     void roomsOfTwoJanusInstancesAreApartAndStringIdsWork() {
-        state.videoRoom(
-                "a", plugin(Map.of("event", "joined", "room", 1234, "id", 7L, "display", "alice")));
-        state.videoRoom(
-                "b",
-                plugin(Map.of("event", "joined", "room", 1234L, "id", 7L, "display", "carol")));
-        state.videoRoom(
-                "b",
-                plugin(
-                        Map.of(
-                                "event", "joined", "room", "lobby", "id", "dave-1", "display",
-                                "dave")));
+        videoRoom("a", "joined", 1234, 7L, "alice");
+        videoRoom("b", "joined", 1234L, 7L, "carol");
+        videoRoom("b", "joined", "lobby", "dave-1", "dave");
 
         assertThat(state.summary().rooms())
                 .extracting(
@@ -189,8 +143,8 @@ class MonitorStateTest {
 
     @Test
     void aJanusThatStartsOrStopsIsForgottenAlone() {
-        state.videoRoom("a", plugin(Map.of("event", "joined", "room", 1, "id", 7L)));
-        state.videoRoom("b", plugin(Map.of("event", "joined", "room", 1, "id", 7L)));
+        videoRoom("a", "joined", 1, 7L, null);
+        videoRoom("b", "joined", 1, 7L, null);
         state.connection("a", 11L, 21L, null, MICROS, Map.of("connection", "webrtcup"));
         state.connection("b", 11L, 21L, null, MICROS, Map.of("connection", "webrtcup"));
 
@@ -206,8 +160,7 @@ class MonitorStateTest {
 
     @Test
     void theSummaryLineIsOneJsonObject() throws Exception {
-        state.videoRoom(
-                "a", plugin(Map.of("event", "joined", "room", 1234, "id", 7L, "display", "alice")));
+        videoRoom("a", "joined", 1234, 7L, "alice");
         state.connection("a", 11L, 21L, null, MICROS, Map.of("connection", "webrtcup"));
         state.stats("a", 11L, 21L, null, audio(100, 0, 3));
 
@@ -229,9 +182,22 @@ class MonitorStateTest {
         return state.summary().rooms().get(room).participants();
     }
 
-    /** A VideoRoom plugin event's body, as Janus's plugin event envelope carries it. */
-    private static Map<String, Object> plugin(Map<String, Object> data) {
-        return Map.of("plugin", "janus.plugin.videoroom", "data", data);
+    /**
+     * Feeds a VideoRoom plugin event as Janus 1.1.2 sends it to event handlers: {@code
+     * {"plugin":"janus.plugin.videoroom","data":{"event":...,"room":...,"id":...,"display":...}}},
+     * without the fields given as null.
+     */
+    private void videoRoom(String emitter, String event, Object room, Object id, String display) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("event", event);
+        data.put("room", room);
+        if (id != null) {
+            data.put("id", id);
+        }
+        if (display != null) {
+            data.put("display", display);
+        }
+        state.videoRoom(emitter, Map.of("plugin", "janus.plugin.videoroom", "data", data));
     }
 
     /**
