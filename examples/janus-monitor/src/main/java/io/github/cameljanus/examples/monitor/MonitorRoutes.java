@@ -17,7 +17,7 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class MonitorRoutes extends RouteBuilder {
 
-    static final String EVENTS =
+    private static final String EVENTS =
             "janus-events:{{monitor.listen-host}}:{{monitor.listen-port}}{{monitor.listen-path}}"
                     + "?eventTypes=plugin,webrtc,media,core"
                     + "&eventSubtypes=connection,stats,startup,shutdown";

@@ -97,8 +97,8 @@ public class MonitorState {
 
     /**
      * A VideoRoom plugin event: {@code {"plugin":"janus.plugin.videoroom","data":{"event":...,
-     * "room":...,"id":...}}}. Most carry no session or handle (Janus sends {@code leaving} and
-     * {@code unpublished} without), so participants are known by room and participant id. A room
+     * "room":...,"id":...}}}. Janus sends {@code leaving}, {@code kicked} and {@code unpublished}
+     * without a session or handle, so participants are known by room and participant id. A room
      * created before the monitor started appears with its first participant event.
      */
     public synchronized void videoRoom(
