@@ -6,7 +6,6 @@ package io.github.cameljanus.events;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -96,7 +95,7 @@ public enum JanusEventType {
                                 + "' is unknown): expected a comma-separated list of "
                                 + known);
             }
-            names.add(name.toLowerCase(Locale.ROOT));
+            names.add(name);
         }
         return names;
     }

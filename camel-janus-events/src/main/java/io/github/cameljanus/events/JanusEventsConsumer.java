@@ -17,8 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +29,15 @@ import org.slf4j.LoggerFactory;
  * One path of a listener: takes the events pushed there, filters them, queues them and routes them
  * in order on its own thread. The listener's event loop only parses and queues.
  */
-public class JanusEventsConsumer extends DefaultConsumer implements EventListener.PushTarget {
+public class JanusEventsConsumer extends DefaultConsumer
+        implements EventListener.PushTarget, ShutdownAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(JanusEventsConsumer.class);
 
     /** A refusal or a malformed push is logged once per this many milliseconds, then counted. */
     private static final long LOG_BURST_MILLIS = 60_000;
 
-    private EventListener listener;
+    private volatile EventListener listener;
     private EventQueue queue;
     private ExecutorService executor;
     private volatile long lastWarnMillis;
@@ -101,19 +104,48 @@ public class JanusEventsConsumer extends DefaultConsumer implements EventListene
         }
     }
 
+    /**
+     * Stops taking pushes first (the pushing WebSockets are closed, so Janus holds what follows),
+     * then Camel's graceful shutdown waits, within its timeout, for what was taken to be routed
+     * ({@link #getPendingExchangesSize}).
+     */
     @Override
-    protected void doStop() throws Exception {
-        EventListener current = listener;
-        listener = null;
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        stopTakingPushes();
+    }
+
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return false;
+    }
+
+    /** Events taken from Janus and not routed yet: the graceful shutdown waits for them. */
+    @Override
+    public int getPendingExchangesSize() {
+        return queued();
+    }
+
+    private void stopTakingPushes() {
+        EventListener current;
+        synchronized (this) {
+            current = listener;
+            listener = null;
+        }
         if (current != null) {
             current.unregister(getEndpoint().getPath(), this);
             getEndpoint().getComponent().listeners().release(current);
         }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        stopTakingPushes();
         if (queue != null) {
             int dropped = queue.close();
             if (dropped > 0) {
                 LOG.warn(
-                        "janus-events consumer on {} stopped with {} events not routed",
+                        "janus-events consumer on {} stopped with {} events still not routed"
+                                + " at the end of the shutdown timeout: dropped",
                         getEndpoint().getPath(),
                         dropped);
             }
@@ -144,14 +176,26 @@ public class JanusEventsConsumer extends DefaultConsumer implements EventListene
         if (types != null || subtypes != null) {
             wanted = new ArrayList<>(events.size());
             for (ObjectNode event : events) {
-                String subtype = JanusEvents.subtypeName(event);
                 if ((types == null || types.contains(JanusEvents.typeName(event)))
-                        && (subtypes == null || subtype == null || subtypes.contains(subtype))) {
+                        && (subtypes == null || subtypeWanted(event, subtypes))) {
                     wanted.add(event);
                 }
             }
         }
         return queue.offer(wanted);
+    }
+
+    /**
+     * A type without subtypes passes the subtype filter; an event of a type with subtypes passes
+     * when its subtype is one asked for (a missing or unknown one does not).
+     */
+    private static boolean subtypeWanted(ObjectNode event, Set<String> subtypes) {
+        JanusEventType type = JanusEventType.of(event.path("type").asInt());
+        if (type == null || type.subtypes().isEmpty()) {
+            return true;
+        }
+        String subtype = JanusEvents.subtypeName(event);
+        return subtype != null && subtypes.contains(subtype);
     }
 
     private boolean deliver(List<ObjectNode> item, EventQueue.DoneCallback done) {

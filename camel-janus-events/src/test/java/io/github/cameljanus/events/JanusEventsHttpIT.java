@@ -77,6 +77,7 @@ class JanusEventsHttpIT {
                         from("janus-events:127.0.0.1:" + PORT + "/auth?username=janus&password=pw")
                                 .process(events::add);
                         from("janus-events:127.0.0.1:" + PORT + "/slow?queueSize=2")
+                                .routeId("slow")
                                 .process(
                                         e -> {
                                             slow.add(e);
@@ -223,6 +224,30 @@ class JanusEventsHttpIT {
         assertThat(slow)
                 .extracting(e -> e.getMessage().getHeader(JanusEventsConstants.SESSION_ID))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void aStoppingConsumerRoutesWhatItTookBeforeItStops() throws Exception {
+        String two = "[" + String.format(EVENT, 11) + "," + String.format(EVENT, 12) + "]";
+        assertThat(post("/slow", two).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slow.size() == 1);
+
+        // a graceful stop waits for the event Janus was told is taken
+        CompletableFuture<Void> stopped =
+                CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                context.getRouteController()
+                                        .stopRoute("slow", 20, TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+        slowRoute.countDown();
+        stopped.get(20, TimeUnit.SECONDS);
+        assertThat(slow)
+                .extracting(e -> e.getMessage().getHeader(JanusEventsConstants.SESSION_ID))
+                .containsExactly(11L, 12L);
     }
 
     private EventListener listenerOn(String path) {
