@@ -28,6 +28,8 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +75,7 @@ class JanusEventsHttpIT {
                     @Override
                     public void configure() {
                         from("janus-events:127.0.0.1:" + PORT + "/evh?eventTypes=session,handle")
+                                .routeId("evh")
                                 .process(events::add);
                         from("janus-events:127.0.0.1:" + PORT + "/auth?username=janus&password=pw")
                                 .process(events::add);
@@ -161,6 +164,21 @@ class JanusEventsHttpIT {
         assertThat(post("/evh", "{\"type\":\"x\"}").statusCode()).isEqualTo(400);
         assertThat(post("/evh", String.format(EVENT, 777)).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> ofSession(777).size() == 1);
+
+        HealthCheck.Result health =
+                HealthCheckHelper.invokeReadiness(context).stream()
+                        .filter(r -> r.getCheck().getId().equals("consumer:evh"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(health.getDetails())
+                .containsEntry("path", "/evh")
+                .hasEntrySatisfying(
+                        "lastPush", last -> assertThat(last.toString()).isNotEqualTo("never"))
+                .hasEntrySatisfying(
+                        "malformed",
+                        count ->
+                                assertThat(((Number) count).longValue()).isGreaterThanOrEqualTo(2));
     }
 
     @Test
