@@ -64,8 +64,8 @@ final class EventQueue {
      * @return a completed stage while there is room; else one that completes when there is
      */
     CompletableFuture<Void> offer(List<ObjectNode> events) {
-        if (events.isEmpty()) {
-            return ROOM;
+        if (events.isEmpty() || closed) {
+            return ROOM; // closed: a push that raced the consumer's stop, which nothing routes
         }
         if (batch) {
             items.add(List.copyOf(events));
