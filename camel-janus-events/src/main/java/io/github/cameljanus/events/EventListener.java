@@ -176,6 +176,10 @@ final class EventListener {
                     }
                     counters.pushed(events.size());
                     CompletableFuture<Void> room = target.offer(events);
+                    if (room.isCompletedExceptionally()) {
+                        socket.close((short) 1001, "consumer stopping"); // Janus keeps them
+                        return;
+                    }
                     if (!room.isDone()) {
                         counters.heldBack();
                         socket.pause();
@@ -207,6 +211,9 @@ final class EventListener {
         Buffer body = Buffer.buffer();
         request.handler(
                 chunk -> {
+                    if (request.response().ended()) {
+                        return; // refused as too large already
+                    }
                     if (body.length() + chunk.length() > key.maxMessageSize()) {
                         counters.oversized();
                         request.response().setStatusCode(413).end();
@@ -236,21 +243,31 @@ final class EventListener {
         }
         counters.pushed(events.size());
         CompletableFuture<Void> room = target.offer(events);
+        if (room.isCompletedExceptionally()) {
+            request.response().setStatusCode(503).end(); // not taken: the consumer is stopping
+            return;
+        }
         if (room.isDone()) {
             request.response().setStatusCode(200).end();
             return;
         }
-        // accepted already (never dropped): the answer waits for room, well under Janus's 10 s
+        // accepted already (never dropped): the answer waits for room, but for this POST only
+        // at most POST_MAX_WAIT_MILLIS, well under Janus's 10 s; other pushers keep waiting
         counters.heldBack();
-        long timer = vertx.setTimer(POST_MAX_WAIT_MILLIS, t -> room.complete(null));
+        long timer = vertx.setTimer(POST_MAX_WAIT_MILLIS, t -> answer(request));
         CompletableFuture<?> unused =
                 room.whenComplete(
                         (done, error) -> {
                             vertx.cancelTimer(timer);
-                            if (!request.response().ended()) {
-                                request.response().setStatusCode(200).end();
-                            }
+                            answer(request);
                         });
+    }
+
+    /** Answers an accepted POST once (by the room or by its timer, whichever is first). */
+    private static void answer(HttpServerRequest request) {
+        if (!request.response().ended()) {
+            request.response().setStatusCode(200).end();
+        }
     }
 
     @Override

@@ -37,6 +37,11 @@ final class EventQueue {
 
     private static final CompletableFuture<Void> ROOM = CompletableFuture.completedFuture(null);
 
+    /** What a closed queue answers: the events were not taken. */
+    private static final CompletableFuture<Void> NOT_TAKEN =
+            CompletableFuture.failedFuture(
+                    new IllegalStateException("The janus-events consumer is stopping"));
+
     private final Queue<List<ObjectNode>> items = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -61,11 +66,15 @@ final class EventQueue {
     /**
      * Queues the events of one pushed message (never drops them).
      *
-     * @return a completed stage while there is room; else one that completes when there is
+     * @return a completed stage while there is room; else one that completes when there is; failed
+     *     when the queue is closed and the events were not taken
      */
     CompletableFuture<Void> offer(List<ObjectNode> events) {
-        if (events.isEmpty() || closed) {
-            return ROOM; // closed: a push that raced the consumer's stop, which nothing routes
+        if (closed) {
+            return NOT_TAKEN; // a push that raced the consumer's stop: nothing would route it
+        }
+        if (events.isEmpty()) {
+            return ROOM;
         }
         if (batch) {
             items.add(List.copyOf(events));
