@@ -2,7 +2,7 @@
 # Runs the benchmark's main class with the module's runtime classpath (resolved once, offline).
 #   examples/benchmark/bench.sh --workload w2 --mode camel [...]      (see README.md)
 # JAVA_OPTS is passed to java (e.g. JFR: JAVA_OPTS="-XX:StartFlightRecording=filename=x.jfr").
-# The module must be built first: mvn -B -q -o install -pl camel-janus-testing,camel-janus -DskipTests
+# The module must be built first: mvn -B -q -o install -pl camel-janus-testing,camel-janus,camel-janus-events -DskipTests
 # and mvn -B -q -o package -pl examples/benchmark -DskipTests (from the repository root).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

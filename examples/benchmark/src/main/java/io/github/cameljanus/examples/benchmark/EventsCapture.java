@@ -4,6 +4,8 @@
  */
 package io.github.cameljanus.examples.benchmark;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -57,7 +59,7 @@ public final class EventsCapture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The stored window: about this many events, so the resource stays small. */
-    static final int WINDOW_EVENTS = 400;
+    static final int WINDOW_EVENTS = 200;
 
     private EventsCapture() {}
 
@@ -86,6 +88,7 @@ public final class EventsCapture {
     static Map<String, Object> capture(Path out, int clients, int cycles) throws Exception {
         List<String> frames = new CopyOnWriteArrayList<>();
         AtomicLong lastFrameNanos = new AtomicLong(System.nanoTime());
+        String version;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try {
             int port = freePort();
@@ -113,6 +116,12 @@ public final class EventsCapture {
                             .build()
                             .start()) {
                 awaitQuiet(frames, lastFrameNanos, 1, 20);
+                try (RawClient raw = new RawClient(HttpClient.newHttpClient(), janus.wsUrl())) {
+                    version =
+                            raw.request(RawClient.obj("info"), 0, 0)
+                                    .path("version_string")
+                                    .asText("?");
+                }
                 int before = frames.size();
                 drive(janus.wsUrl(), clients, cycles);
                 awaitQuiet(frames, lastFrameNanos, before + 1, 30);
@@ -120,7 +129,7 @@ public final class EventsCapture {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
-        return write(out, frames, clients, cycles);
+        return write(out, frames, "Janus " + version, clients, cycles);
     }
 
     /** Waits for at least {@code atLeast} frames and then 2 s without a new one. */
@@ -169,7 +178,8 @@ public final class EventsCapture {
     }
 
     /** Stores a contiguous window of about {@link #WINDOW_EVENTS} events from the middle. */
-    private static Map<String, Object> write(Path out, List<String> frames, int clients, int cycles)
+    private static Map<String, Object> write(
+            Path out, List<String> frames, String janus, int clients, int cycles)
             throws IOException {
         int[] sizes = new int[frames.size()];
         int total = 0;
@@ -191,8 +201,8 @@ public final class EventsCapture {
         ObjectNode file = JSON.createObjectNode();
         file.put(
                 "source",
-                "Janus "
-                        + "1.1.2 wsevh (grouping = true, json: Janus's default, indented), captured"
+                janus
+                        + " wsevh (grouping = true, json: Janus's default, indented), captured"
                         + " by io.github.cameljanus.examples.benchmark.EventsCapture at "
                         + Instant.now()
                         + ": "
@@ -215,7 +225,11 @@ public final class EventsCapture {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), file);
+        // one frame a line
+        JSON.writer(
+                        new DefaultPrettyPrinter()
+                                .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE))
+                .writeValue(out.toFile(), file);
         Map<String, Object> summary = new java.util.LinkedHashMap<>();
         summary.put("file", out.toString());
         summary.put("captured_frames", frames.size());
@@ -307,7 +321,7 @@ public final class EventsCapture {
             request(obj("destroy"), session, 0);
         }
 
-        private static ObjectNode obj(String janus) {
+        static ObjectNode obj(String janus) {
             return JSON.createObjectNode().put("janus", janus);
         }
 
@@ -331,7 +345,7 @@ public final class EventsCapture {
             request(t, session, handle, true);
         }
 
-        private JsonNode request(ObjectNode request, long session, long handle) throws Exception {
+        JsonNode request(ObjectNode request, long session, long handle) throws Exception {
             return request(request, session, handle, false);
         }
 

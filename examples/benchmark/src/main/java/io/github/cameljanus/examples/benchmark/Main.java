@@ -25,7 +25,7 @@ import java.util.Set;
  *        [--camel-api sync|async] [--n N] [--warmup N] [--warmup-s S] [--conc C]
  *        [--handles H] [--timeout S] [--duration-s S] [--name CLIENT]
  *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload events-ws|events-post
- *        [--n EVENTS] [--warmup EVENTS] [--warmup-s S] [--conc PUSHERS] [--batch EVENTS]
+ *        [--n EVENTS] [--max-s S] [--warmup EVENTS] [--warmup-s S] [--conc PUSHERS] [--batch EVENTS]
  *        [--rounds R] [--batches CAPTURE.json] [--timeout S] [--name CLIENT]
  * </pre>
  *
@@ -50,11 +50,13 @@ public final class Main {
                     "name",
                     "batch",
                     "rounds",
-                    "batches");
+                    "batches",
+                    "max-s");
     private static final Set<String> EVENTS_OPTIONS =
             Set.of(
                     "workload",
                     "n",
+                    "max-s",
                     "warmup",
                     "warmup-s",
                     "conc",
@@ -111,7 +113,7 @@ public final class Main {
         if (EventsBench.handles(workload)) {
             return events(workload, a);
         }
-        for (String key : List.of("batch", "rounds", "batches")) {
+        for (String key : List.of("batch", "rounds", "batches", "max-s")) {
             if (a.containsKey(key)) {
                 throw new IllegalArgumentException("--" + key + " is for events-ws|events-post");
             }
@@ -185,7 +187,8 @@ public final class Main {
         EventsBench.Settings s =
                 new EventsBench.Settings(
                         workload,
-                        Integer.parseInt(a.getOrDefault("n", "200000")),
+                        Integer.parseInt(a.getOrDefault("n", "500000")),
+                        Double.parseDouble(a.getOrDefault("max-s", "3")),
                         Integer.parseInt(a.getOrDefault("warmup", "20000")),
                         Double.parseDouble(a.getOrDefault("warmup-s", "1")),
                         Integer.parseInt(a.getOrDefault("conc", "1")),
