@@ -13,22 +13,38 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * What {@code janus:} and {@code janus-admin:} have in common: their option values checked against
- * their generated metadata before Camel converts any, their secrets registered as sensitive, TLS
- * defaults, and the shared connections of their endpoints.
+ * What the components of this project have in common: their option values checked against their
+ * generated metadata before Camel converts any, their secrets registered as sensitive, and TLS
+ * defaults; for {@code janus:} and {@code janus-admin:}, the shared connections of their endpoints.
  */
 public abstract class JanusComponentSupport extends HealthCheckComponent
         implements SSLContextParametersAware {
 
     private final ComponentMetadata metadata;
 
-    @Metadata(label = "security", defaultValue = "false")
+    // the description is given here too: a component of another jar has no source to read it from
+    @Metadata(
+            label = "security",
+            defaultValue = "false",
+            description =
+                    "Use the CamelContext's global SSLContextParameters for wss:// when an endpoint"
+                            + " has none.")
     private boolean useGlobalSslContextParameters;
 
     private final SharedConnections connections = new SharedConnections();
 
     JanusComponentSupport(String scheme) {
-        this.metadata = ComponentMetadata.of(scheme);
+        this(ComponentMetadata.of(scheme));
+    }
+
+    /**
+     * For a component of another package (janus-events).
+     *
+     * @param metadata the component's generated metadata ({@link ComponentMetadata#of(Class,
+     *     String)})
+     */
+    protected JanusComponentSupport(ComponentMetadata metadata) {
+        this.metadata = metadata;
     }
 
     /**
@@ -74,7 +90,7 @@ public abstract class JanusComponentSupport extends HealthCheckComponent
     }
 
     /** The TLS settings in effect for an endpoint: its own, else the global ones when enabled. */
-    SSLContextParameters tls(SSLContextParameters endpoints) {
+    public SSLContextParameters tls(SSLContextParameters endpoints) {
         return endpoints != null ? endpoints : retrieveGlobalSslContextParameters();
     }
 

@@ -4,9 +4,8 @@
  */
 package io.github.cameljanus.events;
 
-import io.github.cameljanus.CheckedComponentConfigurer;
 import io.github.cameljanus.ComponentMetadata;
-import io.github.cameljanus.OptionValues;
+import io.github.cameljanus.JanusComponentSupport;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.impl.VertxBuilder;
@@ -14,13 +13,9 @@ import io.vertx.core.impl.VertxThread;
 import io.vertx.core.spi.VertxThreadFactory;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
-import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.HealthCheckComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +25,9 @@ import org.slf4j.LoggerFactory;
  * first listener and closed when the component stops.
  */
 @Component("janus-events")
-public class JanusEventsComponent extends HealthCheckComponent
-        implements SSLContextParametersAware {
+public class JanusEventsComponent extends JanusComponentSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(JanusEventsComponent.class);
-
-    private static final ComponentMetadata METADATA =
-            ComponentMetadata.of(JanusEventsComponent.class, "janus-events");
 
     @Metadata(description = "Default options for every endpoint of this component")
     private JanusEventsConfiguration configuration = new JanusEventsConfiguration();
@@ -44,11 +35,12 @@ public class JanusEventsComponent extends HealthCheckComponent
     @Metadata(label = "advanced", autowired = true)
     private Vertx vertx;
 
-    @Metadata(label = "security", defaultValue = "false")
-    private boolean useGlobalSslContextParameters;
-
     private final EventListeners listeners = new EventListeners();
     private Vertx ownVertx;
+
+    public JanusEventsComponent() {
+        super(ComponentMetadata.of(JanusEventsComponent.class, "janus-events"));
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
@@ -59,28 +51,6 @@ public class JanusEventsComponent extends HealthCheckComponent
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
-    }
-
-    /** Checks the text of every option before Camel converts any, naming a bad one. */
-    @Override
-    protected void validateURI(String uri, String path, Map<String, Object> parameters) {
-        super.validateURI(uri, path, parameters);
-        OptionValues.check(METADATA, parameters);
-    }
-
-    /** Makes Camel mask the secret options (secret, username, password) wherever it prints. */
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        super.setCamelContext(camelContext);
-        if (camelContext != null) {
-            METADATA.registerSecrets(camelContext);
-        }
-    }
-
-    @Override
-    public PropertyConfigurer getComponentPropertyConfigurer() {
-        PropertyConfigurer generated = super.getComponentPropertyConfigurer();
-        return generated == null ? null : new CheckedComponentConfigurer(generated, METADATA);
     }
 
     /** The Vert.x the listeners run on: the given one, else the component's own. */
@@ -155,16 +125,5 @@ public class JanusEventsComponent extends HealthCheckComponent
      */
     public void setVertx(Vertx vertx) {
         this.vertx = vertx;
-    }
-
-    @Override
-    public boolean isUseGlobalSslContextParameters() {
-        return useGlobalSslContextParameters;
-    }
-
-    /** Use the CamelContext's global SSLContextParameters when an endpoint has none. */
-    @Override
-    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
-        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }

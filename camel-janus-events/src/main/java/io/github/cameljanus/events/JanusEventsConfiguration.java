@@ -108,9 +108,9 @@ public class JanusEventsConfiguration implements Cloneable {
     }
 
     /**
-     * A shared secret a pushing WebSocket's URL must carry as its secret query parameter (backend =
-     * ws://host:port/path?secret=... in janus.eventhandler.wsevh.jcfg); others are refused with
-     * 401.
+     * A shared secret a pushing WebSocket's URL must carry as its secret query parameter (in
+     * janus.eventhandler.wsevh.jcfg, append it to the backend URL as the query secret=...); others
+     * are refused with 401.
      */
     public void setSecret(String secret) {
         this.secret = secret;

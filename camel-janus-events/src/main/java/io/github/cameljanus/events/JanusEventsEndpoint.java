@@ -14,7 +14,6 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Receive what Janus's event handlers push (the WebSockets and the HTTP event handler): the
@@ -99,11 +98,11 @@ public class JanusEventsEndpoint extends DefaultEndpoint {
 
     /** The listener's key: the address and the options its endpoints must agree on. */
     ListenerKey listenerKey() {
-        SSLContextParameters tls = configuration.getSslContextParameters();
-        if (tls == null) {
-            tls = getComponent().retrieveGlobalSslContextParameters();
-        }
-        return new ListenerKey(host, port, configuration.getMaxMessageSize(), tls);
+        return new ListenerKey(
+                host,
+                port,
+                configuration.getMaxMessageSize(),
+                getComponent().tls(configuration.getSslContextParameters()));
     }
 
     /** The event types delivered, or null for all. */

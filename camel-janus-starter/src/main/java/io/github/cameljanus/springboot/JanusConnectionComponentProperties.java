@@ -7,7 +7,6 @@ package io.github.cameljanus.springboot;
 import io.github.cameljanus.JanusTransportType;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.convert.DurationUnit;
 
@@ -16,8 +15,7 @@ import org.springframework.boot.convert.DurationUnit;
  * common: the connection options of JanusConnectionConfiguration and Camel's own component options.
  * ConfigurationMetadataTest keeps their descriptions and defaults equal to each component's.
  */
-public abstract class JanusConnectionComponentProperties
-        extends ComponentConfigurationPropertiesCommon {
+public abstract class JanusConnectionComponentProperties extends JanusComponentProperties {
 
     /**
      * Deadline for a request's final reply, in milliseconds (or a duration such as 10s); past it
@@ -25,19 +23,6 @@ public abstract class JanusConnectionComponentProperties
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration requestTimeout = Duration.ofSeconds(10);
-
-    /**
-     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any
-     * exceptions (if possible) occurred while the Camel consumer is trying to pickup incoming
-     * messages, or the likes, will now be processed as a message and handled by the routing Error
-     * Handler. Important: This is only possible if the 3rd party component allows Camel to be
-     * alerted if an exception was thrown. Some components handle this internally only, and
-     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel
-     * component to hook into the 3rd party component and make this possible for future releases. By
-     * default the consumer will use the org.apache.camel.spi.ExceptionHandler to deal with
-     * exceptions, that will be logged at WARN or ERROR level and ignored.
-     */
-    private Boolean bridgeErrorHandler = false;
 
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can
@@ -49,14 +34,6 @@ public abstract class JanusConnectionComponentProperties
      * processing.
      */
     private Boolean lazyStartProducer = false;
-
-    /**
-     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must
-     * be marked as autowired) by looking up in the registry to find if there is a single instance
-     * of matching type, which then gets configured on the component. This can be used for automatic
-     * configuring JDBC data sources, JMS connection factories, AWS Clients, etc.
-     */
-    private Boolean autowiredEnabled = true;
 
     /** Deadline for the WebSocket handshake, in milliseconds (or a duration such as 10s). */
     @DurationUnit(ChronoUnit.MILLIS)
@@ -122,25 +99,12 @@ public abstract class JanusConnectionComponentProperties
      */
     private Integer maxPendingRequests = 10000;
 
-    /** Used for enabling or disabling all consumer based health checks from this component */
-    private Boolean healthCheckConsumerEnabled = true;
-
-    /**
-     * Used for enabling or disabling all producer based health checks from this component. Notice:
-     * Camel has by default disabled all producer based health-checks. You can turn on producer
-     * checks globally by setting camel.health.producersEnabled=true.
-     */
-    private Boolean healthCheckProducerEnabled = true;
-
     /**
      * TLS settings for wss:// addresses. The option is a
      * org.apache.camel.support.jsse.SSLContextParameters type; set it as a bean reference such as
      * #bean:name.
      */
     private SSLContextParameters sslContextParameters;
-
-    /** Use the CamelContext's global SSLContextParameters for wss:// when an endpoint has none. */
-    private Boolean useGlobalSslContextParameters = false;
 
     public Duration getRequestTimeout() {
         return requestTimeout;
@@ -150,28 +114,12 @@ public abstract class JanusConnectionComponentProperties
         this.requestTimeout = requestTimeout;
     }
 
-    public Boolean getBridgeErrorHandler() {
-        return bridgeErrorHandler;
-    }
-
-    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
-        this.bridgeErrorHandler = bridgeErrorHandler;
-    }
-
     public Boolean getLazyStartProducer() {
         return lazyStartProducer;
     }
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
-    }
-
-    public Boolean getAutowiredEnabled() {
-        return autowiredEnabled;
-    }
-
-    public void setAutowiredEnabled(Boolean autowiredEnabled) {
-        this.autowiredEnabled = autowiredEnabled;
     }
 
     public Duration getConnectTimeout() {
@@ -262,35 +210,11 @@ public abstract class JanusConnectionComponentProperties
         this.maxPendingRequests = maxPendingRequests;
     }
 
-    public Boolean getHealthCheckConsumerEnabled() {
-        return healthCheckConsumerEnabled;
-    }
-
-    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
-        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
-    }
-
-    public Boolean getHealthCheckProducerEnabled() {
-        return healthCheckProducerEnabled;
-    }
-
-    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
-        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
-    }
-
     public SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
-    }
-
-    public Boolean getUseGlobalSslContextParameters() {
-        return useGlobalSslContextParameters;
-    }
-
-    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
-        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }
