@@ -125,6 +125,19 @@ class ComponentDocsTest {
                 .contains("```yaml\n" + yaml + "```\n");
     }
 
+    @Test
+    void theAdminDocShowsTheDrainingRecipeThatRuns() throws Exception {
+        String recipe =
+                region(
+                        Files.readString(
+                                Path.of(
+                                        "src/test/java/io/github/cameljanus/docs/DrainRecipe.java")),
+                        "drain");
+        assertThat(Files.readString(ADMIN_DOC))
+                .as("the draining recipe must be DrainRecipe (run by JanusAdminRoutesIT)")
+                .contains("```java\n" + recipe + "```\n");
+    }
+
     private static String region(String source, String name) {
         String begin = "// docs:begin " + name + "\n";
         int start = source.indexOf(begin);

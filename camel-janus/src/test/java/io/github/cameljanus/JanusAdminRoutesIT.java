@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.cameljanus.client.JanusException;
 import io.github.cameljanus.client.JanusTimeoutException;
+import io.github.cameljanus.docs.DrainRecipe;
 import io.github.cameljanus.testing.JanusServer;
 import io.github.cameljanus.testing.JanusServerExtension;
 import java.lang.management.ManagementFactory;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,7 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -274,48 +277,25 @@ class JanusAdminRoutesIT {
     @Test
     void theDrainingRecipeRefusesNewSessionsAndStopsOnceTheLastOneEnded() throws Exception {
         List<String> drained = new CopyOnWriteArrayList<>();
-        List<Exchange> watched = new CopyOnWriteArrayList<>();
-        start(
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty("janus.admin", janus.server().adminUrl());
+        properties.setProperty("janus.adminSecret", janus.server().adminSecret());
+        properties.setProperty("janus.drainPoll", "200");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        context.addRoutes(new DrainRecipe()); // docs/janus-admin-component.md shows it
+        RouteBuilder.addRoutes(
+                context,
                 routes -> {
-                    // docs/operations.md, "Draining a Janus": refuse new sessions, watch the
-                    // sessions end, stop when none is left or the deadline passed
-                    routes.from("direct:drain")
-                            .setVariable("global:drainDeadline", routes.header("deadline"))
-                            .setBody(routes.constant(Map.of("accept", false)))
-                            .to(admin("operation=acceptNewSessions"))
-                            .to("controlbus:route?routeId=drain-watch&action=start");
-                    routes.from(admin("operation=listSessions&delay=200&initialDelay=0"))
-                            .routeId("drain-watch")
-                            .autoStartup(false)
-                            .process(watched::add)
-                            .filter(
-                                    e ->
-                                            ((List<?>)
-                                                                    e.getMessage()
-                                                                            .getBody(
-                                                                                    JanusBody.class)
-                                                                            .get("sessions"))
-                                                            .isEmpty()
-                                                    || System.currentTimeMillis()
-                                                            > e.getVariable(
-                                                                    "global:drainDeadline",
-                                                                    Long.class))
+                    routes.from("direct:drained")
                             .process(
                                     e ->
                                             drained.add(
-                                                    ((List<?>)
-                                                                            e.getMessage()
-                                                                                    .getBody(
-                                                                                            JanusBody
-                                                                                                    .class)
-                                                                                    .get(
-                                                                                            "sessions"))
-                                                                    .isEmpty()
-                                                            ? "empty"
-                                                            : "deadline"))
-                            .to("controlbus:route?routeId=drain-watch&action=stop&async=true");
+                                                    e.getMessage()
+                                                            .getHeader("drainedBy", String.class)));
                     routes.from("direct:api").to(api(""));
                 });
+        context.start();
         ProducerTemplate template = context.createProducerTemplate();
         long session = createSession(template, "direct:api");
 
@@ -331,7 +311,7 @@ class JanusAdminRoutesIT {
         assertThat(refused.getException())
                 .isInstanceOfSatisfying(
                         JanusException.class, e -> assertThat(e.code()).isEqualTo(472));
-        await().atMost(Duration.ofSeconds(10)).until(() -> watched.size() >= 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> polls("drain-watch") >= 3);
         assertThat(drained).as("a session is still there").isEmpty();
 
         Exchange destroyed =
@@ -358,6 +338,11 @@ class JanusAdminRoutesIT {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> drained.equals(List.of("empty", "deadline")));
         server.adminRequest("{\"janus\":\"accept_new_sessions\",\"accept\":true}");
+    }
+
+    /** How often the polling consumer of a route has polled. */
+    private long polls(String routeId) {
+        return ((ScheduledPollConsumer) context.getRoute(routeId).getConsumer()).getCounter();
     }
 
     @Test
