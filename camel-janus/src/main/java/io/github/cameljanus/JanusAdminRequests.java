@@ -66,7 +66,7 @@ final class JanusAdminRequests {
         ObjectNode body = JanusJson.toObject(in.getBody(), "The admin request body");
         if (body != null) {
             if (parameters == null) {
-                parameters = body;
+                parameters = body.deepCopy(); // the body may be the exchange's own node
             } else {
                 parameters.setAll(body);
             }

@@ -5,6 +5,7 @@
 package io.github.cameljanus.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -183,8 +184,11 @@ final class EventListener {
                     if (!room.isDone()) {
                         counters.heldBack();
                         socket.pause();
+                        Context context = vertx.getOrCreateContext();
                         CompletableFuture<?> unused =
-                                room.whenComplete((done, error) -> socket.resume());
+                                room.whenComplete(
+                                        (done, error) ->
+                                                context.runOnContext(v -> socket.resume()));
                     }
                 });
     }
@@ -254,13 +258,17 @@ final class EventListener {
         // accepted already (never dropped): the answer waits for room, but for this POST only
         // at most POST_MAX_WAIT_MILLIS, well under Janus's 10 s; other pushers keep waiting
         counters.heldBack();
+        // both answers run on the request's own context: one of them ends the response
+        Context context = vertx.getOrCreateContext();
         long timer = vertx.setTimer(POST_MAX_WAIT_MILLIS, t -> answer(request));
         CompletableFuture<?> unused =
                 room.whenComplete(
-                        (done, error) -> {
-                            vertx.cancelTimer(timer);
-                            answer(request);
-                        });
+                        (done, error) ->
+                                context.runOnContext(
+                                        v -> {
+                                            vertx.cancelTimer(timer);
+                                            answer(request);
+                                        }));
     }
 
     /** Answers an accepted POST once (by the room or by its timer, whichever is first). */

@@ -37,6 +37,9 @@ final class EventListeners {
             } catch (ExecutionException e) {
                 listener.stop();
                 throw e.getCause() instanceof Exception cause ? cause : e;
+            } catch (Exception e) {
+                listener.stop(); // a late bind must not leave the port open
+                throw e;
             }
             listeners.put(key.address(), listener);
         }

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A consumer's events between the listener and the route: in arrival order, delivered one at a time
@@ -34,6 +36,8 @@ final class EventQueue {
     interface DoneCallback {
         void done(boolean doneSync);
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventQueue.class);
 
     private static final CompletableFuture<Void> ROOM = CompletableFuture.completedFuture(null);
 
@@ -70,20 +74,24 @@ final class EventQueue {
      *     when the queue is closed and the events were not taken
      */
     CompletableFuture<Void> offer(List<ObjectNode> events) {
-        if (closed) {
-            return NOT_TAKEN; // a push that raced the consumer's stop: nothing would route it
-        }
-        if (events.isEmpty()) {
-            return ROOM;
-        }
-        if (batch) {
-            items.add(List.copyOf(events));
-        } else {
-            for (ObjectNode event : events) {
-                items.add(List.of(event));
+        int now;
+        synchronized (this) {
+            // checked and enqueued under the lock close() takes: nothing lands after a close
+            if (closed) {
+                return NOT_TAKEN; // a push that raced the consumer's stop: nothing would route it
             }
+            if (events.isEmpty()) {
+                return ROOM;
+            }
+            if (batch) {
+                items.add(List.copyOf(events));
+            } else {
+                for (ObjectNode event : events) {
+                    items.add(List.of(event));
+                }
+            }
+            now = size.addAndGet(events.size());
         }
-        int now = size.addAndGet(events.size());
         CompletableFuture<Void> wait = ROOM;
         if (now > capacity) {
             synchronized (this) {
@@ -113,11 +121,13 @@ final class EventQueue {
 
     /** Drops what waits (the consumer stops) and lets every waiting pusher go. */
     int close() {
-        closed = true;
         int dropped = 0;
-        for (List<ObjectNode> item = items.poll(); item != null; item = items.poll()) {
-            dropped += item.size();
-            size.addAndGet(-item.size());
+        synchronized (this) {
+            closed = true;
+            for (List<ObjectNode> item = items.poll(); item != null; item = items.poll()) {
+                dropped += item.size();
+                size.addAndGet(-item.size());
+            }
         }
         freeRoom();
         return dropped;
@@ -140,15 +150,23 @@ final class EventQueue {
                 }
                 continue;
             }
-            boolean sync =
-                    delivery.deliver(
-                            item,
-                            doneSync -> {
-                                delivered(item.size());
-                                if (!doneSync) {
-                                    executor.execute(this::drain);
-                                }
-                            });
+            boolean sync;
+            try {
+                sync =
+                        delivery.deliver(
+                                item,
+                                doneSync -> {
+                                    delivered(item.size());
+                                    if (!doneSync) {
+                                        executor.execute(this::drain);
+                                    }
+                                });
+            } catch (RuntimeException e) {
+                // an event that cannot even become an exchange must not stall the queue
+                LOG.warn("Skipped a Janus event that could not be routed: {}", e.toString());
+                delivered(item.size());
+                continue;
+            }
             if (!sync) {
                 return; // the callback goes on
             }

@@ -80,6 +80,30 @@ class EventQueueTest {
     }
 
     @Test
+    void anEventThatCannotBeDeliveredDoesNotStallTheOnesAfterIt() {
+        List<Integer> delivered = new CopyOnWriteArrayList<>();
+        EventQueue queue =
+                new EventQueue(
+                        10,
+                        false,
+                        executor,
+                        (item, done) -> {
+                            int n = item.get(0).path("n").asInt();
+                            if (n == 1) {
+                                throw new IllegalStateException("cannot become an exchange");
+                            }
+                            delivered.add(n);
+                            done.done(true);
+                            return true;
+                        });
+        assertThat(queue.offer(events(1, 3))).isDone();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> delivered.size() == 2 && queue.size() == 0);
+        assertThat(delivered).containsExactly(2, 3);
+    }
+
+    @Test
     void batchModeDeliversEachOfferAsOneItemAndCloseDropsWhatWaitsAndFreesThePushers() {
         List<Integer> sizes = new CopyOnWriteArrayList<>();
         EventQueue queue =
