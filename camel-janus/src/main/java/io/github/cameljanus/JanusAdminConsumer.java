@@ -5,8 +5,11 @@
 package io.github.cameljanus;
 
 import io.github.cameljanus.client.Failures;
+import io.github.cameljanus.client.JanusTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
@@ -85,9 +88,15 @@ public class JanusAdminConsumer extends ScheduledPollConsumer {
                             return false;
                         });
         JanusBody body;
+        JanusAdminConfiguration c = getEndpoint().getConfiguration();
+        // The request completes once, by its reply, its deadline or the close; this bound covers
+        // the one path that would skip it: a send the closing connection's pool no longer runs.
+        long bound = 2 * c.getRequestTimeout() + c.getShutdownTimeout();
         try {
-            // Bounded: every request completes once, by its reply, its deadline or the close.
-            body = reply.get();
+            body = reply.get(bound, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new JanusTimeoutException(
+                    "no reply to the " + c.getOperation() + " poll within " + bound + " ms");
         } catch (ExecutionException e) {
             Throwable cause = Failures.unwrap(e);
             throw cause instanceof Exception exception
