@@ -34,6 +34,7 @@ final class Cleanup {
 
     private static void atExit() {
         JanusServer.stopAllAtExit();
+        NetworkNamespace.closeAllAtExit();
         for (Path dir : DIRS) {
             deleteRecursively(dir);
         }

@@ -24,6 +24,10 @@ import java.util.Map;
  * @param sampleBackend the HTTP event handler's backend URL, {@code null} to leave it off
  * @param jsonLogger true to run the JSON logger, writing {@link #JSON_LOG_FILE} in {@code dir}
  * @param handlers how the event handlers push (when one is on)
+ * @param bindAddress where the API and Admin API listen: 127.0.0.1, or the inner address of a
+ *     {@link NetworkNamespace} Janus runs in
+ * @param iceInterface the only interface Janus gathers ICE candidates on ({@code
+ *     ice_enforce_list}), {@code null} for Janus's own choice (every non-loopback one)
  */
 record JanusConfig(
         Path dir,
@@ -47,7 +51,9 @@ record JanusConfig(
         String json,
         String sampleBackend,
         boolean jsonLogger,
-        EventHandlerSettings handlers) {
+        EventHandlerSettings handlers,
+        String bindAddress,
+        String iceInterface) {
 
     /**
      * How the event handlers push: which events ({@code events}: all, none, or a list such as
@@ -127,7 +133,7 @@ record JanusConfig(
         g.append("\tlog_to_file = ").append(q(dir.resolve(LOG_FILE).toString())).append('\n');
         g.append("\tdebug_level = 4\n");
         g.append("\tdebug_colors = false\n");
-        g.append("\tinterface = \"127.0.0.1\"\n");
+        g.append("\tinterface = ").append(q(bindAddress)).append('\n');
         g.append("\tserver_name = ").append(q(serverName)).append('\n');
         g.append("\tsession_timeout = ").append(sessionTimeout).append('\n');
         g.append("\treclaim_session_timeout = ").append(reclaimSessionTimeout).append('\n');
@@ -145,7 +151,13 @@ record JanusConfig(
                 .append('-')
                 .append(rtpPortMax)
                 .append("\"\n}\n");
-        g.append("nat: {\n\tice_ignore_list = \"vmnet\"\n}\n");
+        g.append("nat: {\n");
+        if (iceInterface != null) {
+            g.append("\tice_enforce_list = ").append(q(iceInterface)).append('\n');
+        } else {
+            g.append("\tice_ignore_list = \"vmnet\"\n");
+        }
+        g.append("}\n");
         g.append("plugins: {\n}\n");
         g.append("transports: {\n\tdisable = ").append(q(DISABLED_TRANSPORTS)).append("\n}\n");
         g.append("loggers: {\n\tdisable = ")
@@ -183,18 +195,18 @@ record JanusConfig(
         if (wss) {
             w.append("\tws = false\n");
             w.append("\twss = true\n");
-            w.append("\twss_ip = \"127.0.0.1\"\n");
+            w.append("\twss_ip = ").append(q(bindAddress)).append('\n');
             w.append("\twss_port = ").append(apiPort).append('\n');
         } else {
             w.append("\tws = true\n");
-            w.append("\tws_ip = \"127.0.0.1\"\n");
+            w.append("\tws_ip = ").append(q(bindAddress)).append('\n');
             w.append("\tws_port = ").append(apiPort).append('\n');
             w.append("\twss = false\n");
         }
         w.append("}\n");
         w.append("admin: {\n");
         w.append("\tadmin_ws = true\n");
-        w.append("\tadmin_ws_ip = \"127.0.0.1\"\n");
+        w.append("\tadmin_ws_ip = ").append(q(bindAddress)).append('\n');
         w.append("\tadmin_ws_port = ").append(adminPort).append('\n');
         w.append("\tadmin_wss = false\n");
         w.append("}\n");
@@ -210,7 +222,7 @@ record JanusConfig(
 
     private String sipConfig(boolean sip) {
         StringBuilder s = new StringBuilder("general: {\n");
-        s.append("\tlocal_ip = \"127.0.0.1\"\n");
+        s.append("\tlocal_ip = ").append(q(bindAddress)).append('\n');
         s.append("\trtp_port_range = \"")
                 .append(rtpPortMin)
                 .append('-')

@@ -218,10 +218,12 @@ public final class JanusServer implements AutoCloseable {
 
     /**
      * Returns the Janus API URL, {@code ws://127.0.0.1:PORT} or, with {@link Builder#wss(boolean)},
-     * {@code wss://127.0.0.1:PORT}. Clients must offer the {@code janus-protocol} subprotocol.
+     * {@code wss://127.0.0.1:PORT}. Clients must offer the {@code janus-protocol} subprotocol. In a
+     * {@link Builder#networkNamespace network namespace}, the host is the namespace's inner
+     * address.
      */
     public synchronized String wsUrl() {
-        return (settings.wss ? "wss" : "ws") + "://127.0.0.1:" + apiPort();
+        return (settings.wss ? "wss" : "ws") + "://" + bindAddress() + ":" + apiPort();
     }
 
     /** Returns the Janus API port (stays the same across {@link #restart()}). */
@@ -231,11 +233,12 @@ public final class JanusServer implements AutoCloseable {
     }
 
     /**
-     * Returns the Admin API URL, {@code ws://127.0.0.1:PORT} (always plain ws). Clients must offer
-     * the {@code janus-admin-protocol} subprotocol and send {@link #adminSecret()}.
+     * Returns the Admin API URL, {@code ws://127.0.0.1:PORT} (always plain ws; in a network
+     * namespace, its inner address). Clients must offer the {@code janus-admin-protocol}
+     * subprotocol and send {@link #adminSecret()}.
      */
     public synchronized String adminUrl() {
-        return "ws://127.0.0.1:" + adminPort();
+        return "ws://" + bindAddress() + ":" + adminPort();
     }
 
     /** Returns the Admin API port (stays the same across {@link #restart()}). */
@@ -398,7 +401,9 @@ public final class JanusServer implements AutoCloseable {
                                     settings.eventHandlerGrouping,
                                     settings.eventHandlerCompress,
                                     settings.statsPeriod,
-                                    settings.combineMediaStats));
+                                    settings.combineMediaStats),
+                            bindAddress(),
+                            settings.namespace == null ? null : NetworkNamespace.INNER_INTERFACE);
             for (Map.Entry<String, String> file : config.files().entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue());
             }
@@ -420,6 +425,10 @@ public final class JanusServer implements AutoCloseable {
     private void launch() {
         Path dir = configDir;
         List<String> command = new ArrayList<>();
+        if (settings.namespace != null) {
+            // ip netns exec execs its command, so the process (and pid()) is still janus itself.
+            command.addAll(settings.namespace.commandInside(List.of()));
+        }
         command.add("/bin/sh");
         command.add("-c");
         command.add(WATCHDOG_SCRIPT);
@@ -467,11 +476,18 @@ public final class JanusServer implements AutoCloseable {
     }
 
     private void awaitReady() {
-        ReadinessProbe.await(process, http, URI.create(wsUrl()), adminPort, this::failure);
+        ReadinessProbe.await(
+                process, http, URI.create(wsUrl()), bindAddress(), adminPort, this::failure);
     }
 
     private void checkLoopbackOnly() {
-        ReadinessProbe.checkLoopbackOnly(new int[] {apiPort, adminPort}, this::failure);
+        ReadinessProbe.checkListensOnlyOn(
+                process.pid(), bindAddress(), new int[] {apiPort, adminPort}, this::failure);
+    }
+
+    /** 127.0.0.1, or the inner address of the namespace Janus runs in. */
+    private String bindAddress() {
+        return settings.namespace == null ? "127.0.0.1" : settings.namespace.innerAddress();
     }
 
     private IllegalStateException failure(String message) {
@@ -620,6 +636,7 @@ public final class JanusServer implements AutoCloseable {
         private Map<String, String> pluginConfigs = new LinkedHashMap<>();
         private String executable = "janus";
         private String searchPath = System.getenv("PATH");
+        private NetworkNamespace namespace;
 
         private Builder() {}
 
@@ -784,6 +801,18 @@ public final class JanusServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs Janus inside {@code namespace}: the API and Admin API listen on its {@link
+         * NetworkNamespace#innerAddress() inner address} instead of 127.0.0.1, and ICE candidates
+         * are gathered on its veth end only, so a browser on the host makes a real call whose media
+         * crosses nothing but that veth pair. The caller owns the namespace: close it after this
+         * server. Not with {@link #wss(boolean)} (the certificate is for 127.0.0.1).
+         */
+        public Builder networkNamespace(NetworkNamespace namespace) {
+            this.namespace = Objects.requireNonNull(namespace, "namespace");
+            return this;
+        }
+
         /** Binary name or path to run instead of {@code janus}; for tests of this module. */
         Builder executable(String nameOrPath) {
             this.executable = Objects.requireNonNull(nameOrPath);
@@ -798,6 +827,11 @@ public final class JanusServer implements AutoCloseable {
 
         /** Creates a server with these options; nothing runs until {@link JanusServer#start()}. */
         public JanusServer build() {
+            if (namespace != null && wss) {
+                throw new IllegalStateException(
+                        "wss(true) and networkNamespace(...) do not go together: the self-signed"
+                                + " certificate is for 127.0.0.1 only");
+            }
             return new JanusServer(this);
         }
 
@@ -824,6 +858,7 @@ public final class JanusServer implements AutoCloseable {
             b.pluginConfigs = new LinkedHashMap<>(pluginConfigs);
             b.executable = executable;
             b.searchPath = searchPath;
+            b.namespace = namespace;
             return b;
         }
 

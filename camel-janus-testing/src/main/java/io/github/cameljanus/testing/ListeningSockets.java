@@ -13,19 +13,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which local addresses listen on a port (from /proc/net/tcp*): the loopback-only check. */
+/**
+ * Which local addresses listen on a port (from /proc/PID/net/tcp*, which shows that process's
+ * network namespace): the check that Janus listens on its one allowed address.
+ */
 final class ListeningSockets {
-
-    /** 127.0.0.1 as /proc/net/tcp writes it. */
-    static final String LOOPBACK = "0100007F";
 
     private ListeningSockets() {}
 
-    /** Returns the hex local addresses (as in /proc/net/tcp*) of LISTEN sockets on {@code port}. */
-    static Set<String> listeners(int port) {
+    /**
+     * Returns the hex local addresses (as in /proc/net/tcp*) of LISTEN sockets on {@code port} in
+     * the network namespace of process {@code pid}.
+     */
+    static Set<String> listeners(long pid, int port) {
         Set<String> found = new java.util.TreeSet<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path path = Path.of(table);
+        for (String table : List.of("tcp", "tcp6")) {
+            Path path = Path.of("/proc", Long.toString(pid), "net", table);
             if (!Files.isReadable(path)) {
                 continue;
             }
@@ -38,6 +41,19 @@ final class ListeningSockets {
             found.addAll(listenersIn(lines, port));
         }
         return found;
+    }
+
+    /** Returns a dotted IPv4 address as /proc/net/tcp writes it (host byte order, x86). */
+    static String hex(String ipv4) {
+        String[] octets = ipv4.split("\\.", -1);
+        if (octets.length != 4) {
+            throw new IllegalArgumentException("Not a dotted IPv4 address: " + ipv4);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 3; i >= 0; i--) {
+            sb.append(String.format(Locale.ROOT, "%02X", Integer.parseInt(octets[i])));
+        }
+        return sb.toString();
     }
 
     /** Parses /proc/net/tcp-style lines; pure, for unit tests. */

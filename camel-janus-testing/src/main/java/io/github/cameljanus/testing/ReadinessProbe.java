@@ -33,6 +33,7 @@ final class ReadinessProbe {
             Process process,
             HttpClient http,
             URI uri,
+            String bindAddress,
             int adminPort,
             Function<String, IllegalStateException> failure) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -56,8 +57,8 @@ final class ReadinessProbe {
                 // Linux) there is no way to look, and the loopback check is skipped as well.
                 if ("pong".equals(Json.string(Json.parseObject(reply), "janus"))
                         && (!Files.isReadable(Path.of("/proc/net/tcp"))
-                                || ListeningSockets.listeners(adminPort)
-                                        .contains(ListeningSockets.LOOPBACK))) {
+                                || ListeningSockets.listeners(process.pid(), adminPort)
+                                        .contains(ListeningSockets.hex(bindAddress)))) {
                     return;
                 }
                 lastProblem = "no pong or admin port not listening yet";
@@ -81,17 +82,29 @@ final class ReadinessProbe {
         }
     }
 
-    /** Fails unless every listening socket on these ports is bound to 127.0.0.1. */
-    static void checkLoopbackOnly(int[] ports, Function<String, IllegalStateException> failure) {
+    /**
+     * Fails unless every socket of process {@code pid}'s network namespace listening on these ports
+     * is bound to {@code bindAddress} (127.0.0.1, or a test namespace's inner address).
+     */
+    static void checkListensOnlyOn(
+            long pid,
+            String bindAddress,
+            int[] ports,
+            Function<String, IllegalStateException> failure) {
+        String wanted = ListeningSockets.hex(bindAddress);
         for (int port : ports) {
-            for (String address : ListeningSockets.listeners(port)) {
-                if (!ListeningSockets.LOOPBACK.equals(address)) {
+            for (String address : ListeningSockets.listeners(pid, port)) {
+                if (!wanted.equals(address)) {
                     throw failure.apply(
                             "Janus listens on port "
                                     + port
-                                    + " at a non-loopback address ("
+                                    + " at "
                                     + address
-                                    + " in /proc/net/tcp*); only 127.0.0.1 is allowed");
+                                    + " (in /proc/"
+                                    + pid
+                                    + "/net/tcp*); only "
+                                    + bindAddress
+                                    + " is allowed");
                 }
             }
         }

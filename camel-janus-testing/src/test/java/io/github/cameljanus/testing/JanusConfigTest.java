@@ -42,7 +42,49 @@ class JanusConfigTest {
                 json,
                 null,
                 false,
-                JanusConfig.EventHandlerSettings.DEFAULT);
+                JanusConfig.EventHandlerSettings.DEFAULT,
+                "127.0.0.1",
+                null);
+    }
+
+    @Test
+    void inANamespaceJanusListensOnItsAddressAndGathersOnItsVethOnly() {
+        JanusConfig base = config(null, false, false, null, null);
+        JanusConfig inside =
+                new JanusConfig(
+                        base.dir(),
+                        base.libDir(),
+                        base.stockPluginConfigs(),
+                        base.pluginOverrides(),
+                        base.serverName(),
+                        base.adminSecret(),
+                        null,
+                        false,
+                        30,
+                        8,
+                        40001,
+                        40002,
+                        12000,
+                        12019,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        JanusConfig.EventHandlerSettings.DEFAULT,
+                        "10.231.5.2",
+                        "janus0");
+        assertThat(inside.mainConfig())
+                .contains("interface = \"10.231.5.2\"")
+                .contains("ice_enforce_list = \"janus0\"")
+                .doesNotContain("127.0.0.1");
+        assertThat(inside.websocketsConfig())
+                .contains("ws_ip = \"10.231.5.2\"")
+                .contains("admin_ws_ip = \"10.231.5.2\"")
+                .doesNotContain("127.0.0.1");
+        assertThat(base.mainConfig()).doesNotContain("ice_enforce_list");
     }
 
     @Test

@@ -39,4 +39,10 @@ class ListenersTest {
         assertThat(ListeningSockets.listenersIn(tcp6, 0x1F90))
                 .containsExactly("00000000000000000000000000000000");
     }
+
+    @Test
+    void writesAddressesTheWayProcNetTcpDoes() {
+        assertThat(ListeningSockets.hex("127.0.0.1")).isEqualTo("0100007F");
+        assertThat(ListeningSockets.hex("10.231.5.2")).isEqualTo("0205E70A");
+    }
 }
