@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 
@@ -51,7 +52,7 @@ public class CallRoutes extends RouteBuilder {
         // behind (Janus would keep it until its session timeout), and the page is told why.
         onException(Exception.class)
                 .handled(true)
-                .logExhausted(true)
+                .log(LoggingLevel.WARN, "${routeId} failed: ${exception.message}")
                 .filter(exchangeProperty(NEW_SESSION).isEqualTo(true))
                 .setHeader(JanusConstants.OPERATION, constant("destroySession"))
                 .to(JANUS)

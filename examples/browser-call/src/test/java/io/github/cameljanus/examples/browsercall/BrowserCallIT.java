@@ -85,6 +85,13 @@ class BrowserCallIT {
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
                 .as("chromium, chromedriver and janus are gone")
                 .isEmpty();
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () ->
+                                assertThat(Thread.getAllStackTraces().keySet())
+                                        .filteredOn(Thread::isAlive)
+                                        .extracting(Thread::getName)
+                                        .noneMatch(name -> name.startsWith("janus-")));
     }
 
     @Test
@@ -139,6 +146,24 @@ class BrowserCallIT {
         browser.driver().switchTo().window(publisherWindow);
         browser.screenshot(OUT.resolve("videoroom-publisher.png"));
         browser.driver().findElement(By.id("hangup")).click();
+        awaitNoSessions();
+    }
+
+    @Test
+    void badRequestsGetClearAnswersAndAnOfferJanusRefusesLeavesNoSession() throws Exception {
+        assertThat(post("/calls", "not json").statusCode()).isEqualTo(400);
+        HttpResponse<String> noJsep = post("/calls", "{\"display\":\"x\"}");
+        assertThat(noJsep.statusCode()).isEqualTo(400);
+        assertThat(noJsep.body()).contains("jsep");
+        HttpResponse<String> unknown = post("/calls/nosuchcall/candidates", "{\"completed\":true}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("nosuchcall");
+
+        // Janus creates the session and attaches, then refuses the SDP: the route destroys the
+        // session it made and tells the page why.
+        HttpResponse<String> refused =
+                post("/calls", "{\"jsep\":{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
         awaitNoSessions();
     }
 
@@ -245,6 +270,16 @@ class BrowserCallIT {
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create(appUrl + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(appUrl + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
