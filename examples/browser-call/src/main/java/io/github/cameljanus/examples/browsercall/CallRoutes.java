@@ -65,7 +65,9 @@ public class CallRoutes extends RouteBuilder {
 
         // EchoTest: Janus sends the browser's media back, through a Janus session of its own.
         openHandle(
-                        from("platform-http:/calls?httpMethodRestrict=POST").routeId("echo-call"),
+                        from("platform-http:/calls?httpMethodRestrict=POST")
+                                .routeId("echo-call")
+                                .setProperty("jsep", method(CallRequests.class, "jsep")),
                         ECHOTEST)
                 .setHeader(JanusConstants.JSEP, exchangeProperty("jsep"))
                 .setBody(method(CallRequests.class, "echo"))
@@ -76,7 +78,8 @@ public class CallRoutes extends RouteBuilder {
         // VideoRoom publisher: the room is made on first use, then joined with the offer.
         openHandle(
                         from("platform-http:/rooms/{room}/publishers?httpMethodRestrict=POST")
-                                .routeId("publish"),
+                                .routeId("publish")
+                                .setProperty("jsep", method(CallRequests.class, "jsep")),
                         VIDEOROOM)
                 .setBody(method(CallRequests.class, "createRoom"))
                 .to(JANUS + "?failOnPluginError=false")
@@ -89,15 +92,11 @@ public class CallRoutes extends RouteBuilder {
 
         // VideoRoom subscriber: Janus makes the offer (in the join's "attached" event); the page
         // answers on /calls/{id}/answer.
-        from("platform-http:/rooms/{room}/subscribers?httpMethodRestrict=POST")
-                .routeId("subscribe")
-                .setProperty("feed", method(CallRequests.class, "feed"))
-                .setProperty(NEW_SESSION, constant(true))
-                .setHeader(JanusConstants.PLUGIN, constant(VIDEOROOM))
-                .setHeader(JanusConstants.OPERATION, constant("createSession"))
-                .to(JANUS)
-                .setHeader(JanusConstants.OPERATION, constant("attach"))
-                .to(JANUS)
+        openHandle(
+                        from("platform-http:/rooms/{room}/subscribers?httpMethodRestrict=POST")
+                                .routeId("subscribe")
+                                .setProperty("feed", method(CallRequests.class, "feed")),
+                        VIDEOROOM)
                 .setBody(method(CallRequests.class, "subscribe"))
                 .to(JANUS)
                 .bean("calls", "started(*, SUBSCRIBER)")
@@ -125,13 +124,14 @@ public class CallRoutes extends RouteBuilder {
         from("platform-http:/calls/{id}?httpMethodRestrict=DELETE")
                 .routeId("hang-up")
                 .bean("calls", "address")
+                // over for the page at once: its last reads of the call answer 404, not 502
+                .bean("calls", "ended")
                 .setHeader(JanusConstants.OPERATION, constant("hangup"))
                 .to(JANUS)
                 .setHeader(JanusConstants.OPERATION, constant("detach"))
                 .to(JANUS)
                 .setHeader(JanusConstants.OPERATION, constant("destroySession"))
                 .to(JANUS)
-                .bean("calls", "ended")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
                 .setBody(constant((Object) null));
 
@@ -160,10 +160,12 @@ public class CallRoutes extends RouteBuilder {
         from(EVENTS).routeId("handler-events").bean("calls", "onHandlerEvent");
     }
 
-    /** Parses the page's offer, then creates a session and attaches {@code plugin} in it. */
+    /**
+     * Creates a session and attaches {@code plugin} in it, once the route has checked what the page
+     * sent: from here on a failure destroys that session.
+     */
     private RouteDefinition openHandle(RouteDefinition route, String plugin) {
-        return route.setProperty("jsep", method(CallRequests.class, "jsep"))
-                .setProperty(NEW_SESSION, constant(true))
+        return route.setProperty(NEW_SESSION, constant(true))
                 .setHeader(JanusConstants.PLUGIN, constant(plugin))
                 .setHeader(JanusConstants.OPERATION, constant("createSession"))
                 .to(JANUS)

@@ -75,7 +75,7 @@ public final class Calls {
         exchange.getMessage().setHeader(JanusConstants.HANDLE_ID, call.handleId());
     }
 
-    /** Forgets the call named by the {@code id} header, after its session was destroyed. */
+    /** Forgets the call named by the {@code id} header: the page hung up. */
     public void ended(Exchange exchange) {
         Call call = byId.remove(exchange.getMessage().getHeader(CALL_ID, String.class));
         if (call != null) {

@@ -81,7 +81,19 @@ final class LiveUpdates extends ServiceSupport implements CamelContextAware {
         }
         String message = message(state);
         for (HttpServerResponse response : responses) {
+            write(responses, response, message);
+        }
+    }
+
+    /**
+     * Writes to one page; a page whose stream ended meanwhile (it left, the call ended) is let go.
+     */
+    private static void write(
+            Set<HttpServerResponse> responses, HttpServerResponse response, String message) {
+        try {
             response.write(message);
+        } catch (IllegalStateException ended) {
+            responses.remove(response);
         }
     }
 
