@@ -65,8 +65,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Starts $1 (a main class printing KEY=value lines) in its own process group, and exports the
-# KEY=value lines it prints once JANUS_URL=... is among them.
+# Starts $1 (a main class printing KEY=value lines, JANUS_URL last) in its own process group, and
+# exports the KEY=value lines it printed once JANUS_URL=... is among them.
 start_janus() {
   # setsid: its own process group, so a terminal's Ctrl-C reaches the example (which then stops
   # cleanly, destroying its sessions) and not Janus; the EXIT trap stops Janus afterwards.
@@ -78,7 +78,6 @@ start_janus() {
     sleep 0.1
   done
   grep -q '^JANUS_URL=' "$workdir/janus.out" || { log "Janus did not report its URL in 30 s"; exit 1; }
-  sleep 0.2 # the lines after JANUS_URL are printed with it
   while IFS='=' read -r key value; do
     [[ "$key" =~ ^[A-Z_]+$ ]] && export "$key=$value"
   done <"$workdir/janus.out"
@@ -91,6 +90,9 @@ fi
 if [ "$example" = examples/browser-call ]; then
   if [ -z "${JANUS_URL:-}" ]; then
     log "starting a throwaway Janus in a network namespace (media stays on its veth pair)"
+    # the application and Janus share this secret; it is never printed
+    JANUS_ADMIN_SECRET="$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
+    export JANUS_ADMIN_SECRET
     start_janus io.github.cameljanus.examples.browsercall.DemoJanus "${BROWSER_CALL_EVENTS_PORT:-8099}"
   fi
   export BROWSER_CALL_HTTP_PORT="${BROWSER_CALL_HTTP_PORT:-8080}"

@@ -94,12 +94,24 @@ async function start() {
     $('hangup').disabled = false;
   } catch (e) {
     fail(e);
+    if (window.call.id) {
+      hangup(); // the application made a call for this page: end it
+    } else {
+      stop();
+    }
   }
 }
 
 function watch(id) {
+  // When this page goes away its stream closes, and the application ends the call.
   live = new EventSource(`/calls/${id}/events`);
   live.onmessage = (e) => show(JSON.parse(e.data));
+  live.onerror = () => {
+    if (live && live.readyState === EventSource.CLOSED) {
+      fail('the live state stream closed');
+      stop();
+    }
+  };
   infoTimer = setInterval(async () => {
     try {
       window.call.handleInfo = await request('GET', `/calls/${id}/handle-info`);
@@ -107,7 +119,9 @@ function watch(id) {
       $('handle-info').textContent = `received ${info.bytesReceived} bytes (${info.packetsReceived} packets),`
         + ` sent ${info.bytesSent} bytes (${info.packetsSent} packets)`;
     } catch (e) {
-      // the call ended between two reads
+      if (!String(e).includes(' 404 ')) { // 404: the call ended between two reads
+        fail(e);
+      }
     }
   }, 2000);
 }
@@ -131,6 +145,9 @@ function show(state) {
 
 async function hangup() {
   $('hangup').disabled = true;
+  if (pc) {
+    pc.onicecandidate = null; // candidates found from now on are for a call that is ending
+  }
   try {
     await trickles;
     await request('DELETE', `/calls/${window.call.id}`);
@@ -142,6 +159,7 @@ async function hangup() {
 
 function stop() {
   if (live) { live.close(); live = null; }
+  if (pc) { pc.onicecandidate = null; }
   if (infoTimer) { clearInterval(infoTimer); infoTimer = null; }
   if (pc) { pc.close(); pc = null; }
   if (localStream) { localStream.getTracks().forEach((t) => t.stop()); localStream = null; }

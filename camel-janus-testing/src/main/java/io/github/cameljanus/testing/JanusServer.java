@@ -33,11 +33,13 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * A real Janus WebRTC Server (the installed {@code janus} binary) running on 127.0.0.1 for tests.
+ * A real Janus WebRTC Server (the installed {@code janus} binary) running on 127.0.0.1 for tests,
+ * or inside a {@link NetworkNamespace} of the test's own for a real WebRTC call.
  *
  * <p>Each instance gets its own generated configuration in a fresh temporary folder (the system's
  * {@code /etc/janus} is only read, never used directly), free ports for the Janus API and the Admin
- * API, both bound to loopback only, and a small range of RTP ports. Typical use:
+ * API, both bound to loopback only (in a namespace: to its inner address only), and a small range
+ * of RTP ports. Typical use:
  *
  * <pre>{@code
  * try (JanusServer janus = JanusServer.builder().apiSecret("s3cret").build()) {
@@ -56,9 +58,10 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Its parts: {@link JanusConfig} writes the configuration, {@link JanusInstall} finds the
  * installed Janus, {@link Signals} controls the process, {@link ListeningSockets} checks it listens
- * on loopback only, {@link ReadinessProbe} waits for a starting Janus, {@link AdminApi} is the
- * admin helper, {@link Cleanup} ends what a test forgot. Over 400 lines still because of the public
- * {@link Builder}: one documented method per option, which must stay nested (its API is public).
+ * on its one address only, {@link ReadinessProbe} waits for a starting Janus, {@link AdminApi} is
+ * the admin helper, {@link Cleanup} ends what a test forgot. Over 400 lines still because of the
+ * public {@link Builder}: one documented method per option, which must stay nested (its API is
+ * public).
  */
 public final class JanusServer implements AutoCloseable {
 
@@ -127,7 +130,7 @@ public final class JanusServer implements AutoCloseable {
      * @return this server, for chaining
      * @throws IllegalStateException if Janus is not installed, is already running, does not become
      *     ready within 15 s (the message then carries the end of the Janus log), or listens on
-     *     anything but 127.0.0.1
+     *     anything but 127.0.0.1 (in a network namespace: anything but its inner address)
      */
     public synchronized JanusServer start() {
         if (isRunning()) {
@@ -458,7 +461,7 @@ public final class JanusServer implements AutoCloseable {
         RUNNING.add(this);
         try {
             awaitReady();
-            checkLoopbackOnly();
+            checkListeningAddress();
         } catch (RuntimeException e) {
             process.destroyForcibly();
             Signals.waitForExit(process, STOP_GRACE);
@@ -480,7 +483,7 @@ public final class JanusServer implements AutoCloseable {
                 process, http, URI.create(wsUrl()), bindAddress(), adminPort, this::failure);
     }
 
-    private void checkLoopbackOnly() {
+    private void checkListeningAddress() {
         ReadinessProbe.checkListensOnlyOn(
                 process.pid(), bindAddress(), new int[] {apiPort, adminPort}, this::failure);
     }
@@ -678,9 +681,10 @@ public final class JanusServer implements AutoCloseable {
         }
 
         /**
-         * Enables the WebSockets event handler, connecting out to {@code wsUrl} (loopback only),
-         * subprotocol {@code janus-event-handlers}; what it pushes: {@link #eventHandlerEvents},
-         * {@link #eventHandlerGrouping}.
+         * Enables the WebSockets event handler, connecting out to {@code wsUrl} (loopback, or the
+         * host end of the {@link #networkNamespace network namespace}), subprotocol {@code
+         * janus-event-handlers}; what it pushes: {@link #eventHandlerEvents}, {@link
+         * #eventHandlerGrouping}.
          */
         public Builder eventHandlerBackend(String wsUrl) {
             this.eventBackend = Objects.requireNonNull(wsUrl, "wsUrl");
@@ -688,9 +692,9 @@ public final class JanusServer implements AutoCloseable {
         }
 
         /**
-         * Enables the HTTP event handler (sampleevh), POSTing to {@code httpUrl} (loopback only);
-         * what it pushes: {@link #eventHandlerEvents}, {@link #eventHandlerGrouping}, {@link
-         * #eventHandlerCompress}.
+         * Enables the HTTP event handler (sampleevh), POSTing to {@code httpUrl} (loopback, or the
+         * host end of the {@link #networkNamespace network namespace}); what it pushes: {@link
+         * #eventHandlerEvents}, {@link #eventHandlerGrouping}, {@link #eventHandlerCompress}.
          */
         public Builder sampleEventHandlerBackend(String httpUrl) {
             this.sampleBackend = Objects.requireNonNull(httpUrl, "httpUrl");

@@ -39,14 +39,24 @@ public final class LocalJanus {
         System.out.println("JANUS_URL=" + janus.wsUrl());
         System.out.println("JANUS_ADMIN_URL=" + janus.adminUrl());
         System.out.flush();
+        awaitParentExit();
+        janus.close();
+        System.exit(0);
+    }
+
+    /**
+     * Blocks until this process's parent ends (forever when it has none): how a throwaway Janus
+     * started by a script ends with the script, even when the script is killed outright.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static void awaitParentExit() throws InterruptedException {
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
         if (parent.isPresent()) {
             parent.get().onExit().join();
         } else {
             new CountDownLatch(1).await();
         }
-        janus.close();
-        System.exit(0);
     }
 
     /** The server the arguments describe (compact JSON, as a production Janus would use). */

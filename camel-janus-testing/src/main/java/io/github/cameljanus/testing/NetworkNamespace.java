@@ -84,8 +84,9 @@ public final class NetworkNamespace implements AutoCloseable {
     public static NetworkNamespace create() {
         requireRoot();
         removeStale();
-        String name = PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
-        String hostInterface = "cjh" + JanusServer.randomHex(4);
+        String id = ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+        String name = PREFIX + id;
+        String hostInterface = hostInterfaceOf(id);
         String subnet = freeSubnet();
         NetworkNamespace ns =
                 new NetworkNamespace(name, hostInterface, subnet + ".1", subnet + ".2");
@@ -108,8 +109,12 @@ public final class NetworkNamespace implements AutoCloseable {
             writeSysctl("net/ipv6/conf/" + hostInterface + "/disable_ipv6");
             run("ip", "addr", "add", ns.hostAddress + "/30", "dev", hostInterface);
             run("ip", "link", "set", hostInterface, "up");
-            ns.runInside("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
-            ns.runInside("sysctl", "-q", "-w", "net.ipv6.conf.default.disable_ipv6=1");
+            // through the shell, not sysctl: iproute2 is the only tool this class needs
+            ns.runInside(
+                    "sh",
+                    "-c",
+                    "echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6"
+                            + " && echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6");
             ns.runInside("ip", "addr", "add", ns.innerAddress + "/30", "dev", INNER_INTERFACE);
             ns.runInside("ip", "link", "set", INNER_INTERFACE, "up");
             ns.runInside("ip", "link", "set", "lo", "up");
@@ -166,9 +171,7 @@ public final class NetworkNamespace implements AutoCloseable {
         // Deleting the namespace frees its veth pair only once the kernel has torn it down, later;
         // deleting the host end first removes both ends at once.
         try {
-            if (output("ip", "-o", "link").contains(" " + hostInterface + "@")) {
-                run("ip", "link", "del", hostInterface);
-            }
+            deleteLink(hostInterface);
         } catch (RuntimeException e) {
             LOG.log(WARNING, "Could not delete veth " + hostInterface, e);
         }
@@ -217,7 +220,12 @@ public final class NetworkNamespace implements AutoCloseable {
         }
     }
 
-    /** Deletes namespaces of this class whose creating JVM is gone. */
+    /**
+     * Deletes namespaces of this class whose creating JVM is gone: first what still runs inside (a
+     * Janus whose watchdog died with the JVM), then the host end of the veth pair, then the
+     * namespace. (A JVM pid reused since is taken for alive: that namespace waits for the next
+     * sweep.)
+     */
     private static void removeStale() {
         for (String line : output("ip", "netns", "list").lines().toList()) {
             String ns = line.trim().split("\\s+", -1)[0];
@@ -227,8 +235,24 @@ public final class NetworkNamespace implements AutoCloseable {
                             .filter(ProcessHandle::isAlive)
                             .isEmpty()) {
                 LOG.log(INFO, "Deleting network namespace {0} left by a dead JVM", ns);
+                for (String pid : output("ip", "netns", "pids", ns).lines().toList()) {
+                    ProcessHandle.of(Long.parseLong(pid.trim()))
+                            .ifPresent(ProcessHandle::destroyForcibly);
+                }
+                deleteLink(hostInterfaceOf(ns.substring(PREFIX.length())));
                 run("ip", "netns", "del", ns);
             }
+        }
+    }
+
+    /** The host end's name: made of the namespace's, so that a sweep finds it (15 chars max). */
+    private static String hostInterfaceOf(String id) {
+        return "cjh" + id.replace('-', 'x');
+    }
+
+    private static void deleteLink(String name) {
+        if (output("ip", "-o", "link").contains(" " + name + "@")) {
+            run("ip", "link", "del", name);
         }
     }
 
@@ -260,41 +284,49 @@ public final class NetworkNamespace implements AutoCloseable {
         output(command);
     }
 
+    /** Runs a command and returns what it printed; it must end within COMMAND_TIMEOUT. */
     private static String output(String... command) {
-        Process p;
+        String shown = String.join(" ", command);
+        Path log;
         try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            log = Files.createTempFile("netns-", ".out");
         } catch (IOException e) {
-            throw new IllegalStateException(
-                    "Could not run "
-                            + String.join(" ", command)
-                            + " (is iproute2 installed?): "
-                            + e,
-                    e);
+            throw new IllegalStateException("Could not run " + shown + ": " + e, e);
         }
+        Process p = null;
         try {
-            p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
+            // output to a file: reading a pipe would wait for the command however long it hangs
+            p =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectInput(
+                                    ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                            .redirectOutput(log.toFile())
+                            .start();
             if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(
-                        String.join(" ", command) + " did not finish in " + COMMAND_TIMEOUT);
+                throw new IllegalStateException(shown + " did not finish in " + COMMAND_TIMEOUT);
             }
-            String text = new String(out, StandardCharsets.UTF_8);
+            String text = Files.readString(log, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 throw new IllegalStateException(
-                        String.join(" ", command)
-                                + " failed with exit code "
-                                + p.exitValue()
-                                + ": "
-                                + text.strip());
+                        shown + " failed with exit code " + p.exitValue() + ": " + text.strip());
             }
             return text;
         } catch (IOException e) {
-            throw new IllegalStateException("Could not read " + String.join(" ", command), e);
+            throw new IllegalStateException(
+                    "Could not run " + shown + " (is iproute2 installed?): " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted running " + String.join(" ", command), e);
+            throw new IllegalStateException("Interrupted running " + shown, e);
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                LOG.log(WARNING, "Could not delete " + log, e);
+            }
         }
     }
 }

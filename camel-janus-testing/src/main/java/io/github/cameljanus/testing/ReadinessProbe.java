@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * The readiness probe: a starting Janus is ready when it answers {@code ping} on its API and its
- * admin port listens; and it may listen on loopback only.
+ * admin port listens; and it may listen on its one address only (loopback, or the inner address of
+ * its network namespace).
  */
 final class ReadinessProbe {
 

@@ -37,6 +37,20 @@ class NetworkNamespaceIT {
         assertThat(ip("-o", "link")).doesNotContain(ns.hostInterface());
     }
 
+    @Test
+    void aNamespaceLeftByADeadJvmIsRemovedByTheNextCreate() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String stale = "cjanus-" + gone.pid() + "-1";
+        String staleVeth = "cjh" + gone.pid() + "x1";
+        ip("netns", "add", stale);
+        ip("link", "add", staleVeth, "type", "veth", "peer", "name", "janus0", "netns", stale);
+        try (NetworkNamespace fresh = NetworkNamespace.create()) {
+            assertThat(ip("netns", "list")).contains(fresh.name()).doesNotContain(stale);
+            assertThat(ip("-o", "link")).doesNotContain(staleVeth);
+        }
+    }
+
     private static String ip(String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
         command[0] = "ip";

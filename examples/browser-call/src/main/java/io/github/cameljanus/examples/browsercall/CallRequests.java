@@ -67,11 +67,11 @@ public final class CallRequests {
         return Map.of("audio", true, "video", true);
     }
 
-    /** VideoRoom create of the {@code room} header's room; 427 (it exists) is fine. */
+    /** VideoRoom create of the {@code room} property's room; 427 (it exists) is fine. */
     public static Map<String, Object> createRoom(Exchange exchange) {
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("request", "create");
-        create.put("room", room(exchange));
+        create.put("room", exchange.getProperty("room", Long.class));
         create.put("description", "camel-janus browser call");
         create.put("publishers", 6);
         return create;
@@ -90,7 +90,7 @@ public final class CallRequests {
         Object display = page(exchange).get("display");
         Map<String, Object> join = new LinkedHashMap<>();
         join.put("request", "joinandconfigure");
-        join.put("room", room(exchange));
+        join.put("room", exchange.getProperty("room", Long.class));
         join.put("ptype", "publisher");
         join.put("display", display instanceof String s ? s : "browser");
         return join;
@@ -100,7 +100,7 @@ public final class CallRequests {
     public static Map<String, Object> subscribe(Exchange exchange) {
         Map<String, Object> join = new LinkedHashMap<>();
         join.put("request", "join");
-        join.put("room", room(exchange));
+        join.put("room", exchange.getProperty("room", Long.class));
         join.put("ptype", "subscriber");
         join.put("streams", List.of(Map.of("feed", exchange.getProperty("feed", Long.class))));
         return join;
@@ -111,7 +111,8 @@ public final class CallRequests {
         return Map.of("request", "start");
     }
 
-    private static long room(Exchange exchange) {
+    /** The room of the path ({@code /rooms/{room}/...}), checked before anything is sent. */
+    public static long room(Exchange exchange) {
         String room = exchange.getMessage().getHeader("room", String.class);
         try {
             return Long.parseLong(room);

@@ -33,8 +33,8 @@ public class CallRoutes extends RouteBuilder {
     static final String ECHOTEST = "janus.plugin.echotest";
     static final String VIDEOROOM = "janus.plugin.videoroom";
 
-    /** Set on exchanges that created a session: if they fail, the session is destroyed. */
-    private static final String NEW_SESSION = "newSession";
+    /** Set once an exchange has a session of its own: if it fails, that session is destroyed. */
+    private static final String OWNS_SESSION = "ownsSession";
 
     private static final String JSON_TYPE = "application/json";
 
@@ -49,16 +49,30 @@ public class CallRoutes extends RouteBuilder {
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
                 .setBody(simple("${exception.message}"));
         // Janus refused, timed out or went away: the session this exchange made is not left
-        // behind (Janus would keep it until its session timeout), and the page is told why.
+        // behind (Janus would keep it alive as long as this application's connection lives),
+        // and the page is told why.
         onException(Exception.class)
                 .handled(true)
                 .log(LoggingLevel.WARN, "${routeId} failed: ${exception.message}")
-                .filter(exchangeProperty(NEW_SESSION).isEqualTo(true))
-                .setHeader(JanusConstants.OPERATION, constant("destroySession"))
-                .to(JANUS)
+                .filter(exchangeProperty(OWNS_SESSION).isEqualTo(true))
+                .to("direct:destroy-session")
                 .end()
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(502))
                 .setBody(simple("${exception.message}"));
+
+        // Never fails: a session that cannot be destroyed is logged (Janus times it out once
+        // this application's connection is gone).
+        from("direct:destroy-session")
+                .routeId("destroy-session")
+                .doTry()
+                .setHeader(JanusConstants.OPERATION, constant("destroySession"))
+                .to(JANUS)
+                .doCatch(Exception.class)
+                .log(
+                        LoggingLevel.WARN,
+                        "Could not destroy session ${header.CamelJanusSessionId}:"
+                                + " ${exception.message}")
+                .end();
 
         page("/", "index.html", "text/html");
         page("/call.js", "call.js", "text/javascript");
@@ -72,13 +86,14 @@ public class CallRoutes extends RouteBuilder {
                 .setHeader(JanusConstants.JSEP, exchangeProperty("jsep"))
                 .setBody(method(CallRequests.class, "echo"))
                 .to(JANUS)
-                .bean("calls", "started(*, ECHO)")
+                .bean(BrowserCallApp.CALLS, "started(*, ECHO)")
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON_TYPE));
 
         // VideoRoom publisher: the room is made on first use, then joined with the offer.
         openHandle(
                         from("platform-http:/rooms/{room}/publishers?httpMethodRestrict=POST")
                                 .routeId("publish")
+                                .setProperty("room", method(CallRequests.class, "room"))
                                 .setProperty("jsep", method(CallRequests.class, "jsep")),
                         VIDEOROOM)
                 .setBody(method(CallRequests.class, "createRoom"))
@@ -87,7 +102,7 @@ public class CallRoutes extends RouteBuilder {
                 .setHeader(JanusConstants.JSEP, exchangeProperty("jsep"))
                 .setBody(method(CallRequests.class, "publish"))
                 .to(JANUS)
-                .bean("calls", "started(*, PUBLISHER)")
+                .bean(BrowserCallApp.CALLS, "started(*, PUBLISHER)")
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON_TYPE));
 
         // VideoRoom subscriber: Janus makes the offer (in the join's "attached" event); the page
@@ -95,16 +110,17 @@ public class CallRoutes extends RouteBuilder {
         openHandle(
                         from("platform-http:/rooms/{room}/subscribers?httpMethodRestrict=POST")
                                 .routeId("subscribe")
+                                .setProperty("room", method(CallRequests.class, "room"))
                                 .setProperty("feed", method(CallRequests.class, "feed")),
                         VIDEOROOM)
                 .setBody(method(CallRequests.class, "subscribe"))
                 .to(JANUS)
-                .bean("calls", "started(*, SUBSCRIBER)")
+                .bean(BrowserCallApp.CALLS, "started(*, SUBSCRIBER)")
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON_TYPE));
 
         from("platform-http:/calls/{id}/answer?httpMethodRestrict=POST")
                 .routeId("answer")
-                .bean("calls", "address")
+                .bean(BrowserCallApp.CALLS, "address")
                 .setHeader(JanusConstants.JSEP, method(CallRequests.class, "jsep"))
                 .setBody(method(CallRequests.class, "start"))
                 .to(JANUS)
@@ -114,36 +130,28 @@ public class CallRoutes extends RouteBuilder {
         // The browser's ICE candidates, as it finds them, then {"completed": true}.
         from("platform-http:/calls/{id}/candidates?httpMethodRestrict=POST")
                 .routeId("trickle")
-                .bean("calls", "address")
+                .bean(BrowserCallApp.CALLS, "address")
                 .setBody(method(CallRequests.class, "candidate"))
                 .setHeader(JanusConstants.OPERATION, constant("trickle"))
                 .to(JANUS)
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
                 .setBody(constant((Object) null));
 
-        from("platform-http:/calls/{id}?httpMethodRestrict=DELETE")
-                .routeId("hang-up")
-                .bean("calls", "address")
-                // over for the page at once: its last reads of the call answer 404, not 502
-                .bean("calls", "ended")
-                .setHeader(JanusConstants.OPERATION, constant("hangup"))
-                .to(JANUS)
-                .setHeader(JanusConstants.OPERATION, constant("detach"))
-                .to(JANUS)
-                .setHeader(JanusConstants.OPERATION, constant("destroySession"))
-                .to(JANUS)
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
-                .setBody(constant((Object) null));
+        endCall(from("platform-http:/calls/{id}?httpMethodRestrict=DELETE").routeId("hang-up"));
+
+        // A page whose live stream closed and did not come back (closed, reloaded, crashed):
+        // its call is ended as if it had hung up (LiveUpdates sends these).
+        endCall(from(LiveUpdates.ABANDONED).routeId("abandoned"));
 
         from("platform-http:/calls/{id}?httpMethodRestrict=GET")
                 .routeId("call-state")
-                .bean("calls", "state")
+                .bean(BrowserCallApp.CALLS, "state")
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON_TYPE));
 
         // What Janus itself counts for the call's handle, asked on the Admin API.
         from("platform-http:/calls/{id}/handle-info?httpMethodRestrict=GET")
                 .routeId("handle-info")
-                .bean("calls", "address")
+                .bean(BrowserCallApp.CALLS, "address")
                 .setHeader(JanusAdminConstants.ADMIN_OPERATION, constant("handleInfo"))
                 .to(ADMIN)
                 .bean(HandleInfoStats.class, "summary")
@@ -154,10 +162,10 @@ public class CallRoutes extends RouteBuilder {
         // The call's life as Janus tells its owner: PeerConnection up, media flowing, trouble.
         from(JANUS + "?eventTypes=webrtcup,media,slowlink,hangup")
                 .routeId("call-events")
-                .bean("calls", "onJanusEvent");
+                .bean(BrowserCallApp.CALLS, "onJanusEvent");
 
         // And as its event handler tells everyone: the ICE pair chosen, media stats each second.
-        from(EVENTS).routeId("handler-events").bean("calls", "onHandlerEvent");
+        from(EVENTS).routeId("handler-events").bean(BrowserCallApp.CALLS, "onHandlerEvent");
     }
 
     /**
@@ -165,12 +173,36 @@ public class CallRoutes extends RouteBuilder {
      * sent: from here on a failure destroys that session.
      */
     private RouteDefinition openHandle(RouteDefinition route, String plugin) {
-        return route.setProperty(NEW_SESSION, constant(true))
-                .setHeader(JanusConstants.PLUGIN, constant(plugin))
+        return route.setHeader(JanusConstants.PLUGIN, constant(plugin))
                 .setHeader(JanusConstants.OPERATION, constant("createSession"))
                 .to(JANUS)
+                .setProperty(OWNS_SESSION, constant(true))
                 .setHeader(JanusConstants.OPERATION, constant("attach"))
                 .to(JANUS);
+    }
+
+    /**
+     * Ends the call of the {@code id} header: over for the page at once (its last reads answer
+     * 404), then hung up and detached, and its session destroyed even when those two fail; answers
+     * 204.
+     */
+    private void endCall(RouteDefinition route) {
+        route.bean(BrowserCallApp.CALLS, "address")
+                .bean(BrowserCallApp.CALLS, "ended")
+                .doTry()
+                .setHeader(JanusConstants.OPERATION, constant("hangup"))
+                .to(JANUS)
+                .setHeader(JanusConstants.OPERATION, constant("detach"))
+                .to(JANUS)
+                .doCatch(Exception.class)
+                .log(
+                        LoggingLevel.WARN,
+                        "Hanging up call ${header.id} failed (${exception.message}): destroying"
+                                + " its session anyway")
+                .end()
+                .to("direct:destroy-session")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(204))
+                .setBody(constant((Object) null));
     }
 
     /** Serves a file of the page as it is (no templating: the script has ${...} of its own). */

@@ -75,7 +75,7 @@ public final class Calls {
         exchange.getMessage().setHeader(JanusConstants.HANDLE_ID, call.handleId());
     }
 
-    /** Forgets the call named by the {@code id} header: the page hung up. */
+    /** Forgets the call named by the {@code id} header: the page hung up, or went away. */
     public void ended(Exchange exchange) {
         Call call = byId.remove(exchange.getMessage().getHeader(CALL_ID, String.class));
         if (call != null) {
@@ -95,11 +95,6 @@ public final class Calls {
     Map<String, Object> snapshot(String id) {
         Call call = byId.get(id);
         return call == null ? null : call.snapshot();
-    }
-
-    /** The ids of the calls in progress. */
-    public List<String> ids() {
-        return List.copyOf(byId.keySet());
     }
 
     /**

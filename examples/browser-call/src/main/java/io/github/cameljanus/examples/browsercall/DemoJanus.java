@@ -5,8 +5,8 @@
 package io.github.cameljanus.examples.browsercall;
 
 import io.github.cameljanus.testing.JanusServer;
+import io.github.cameljanus.testing.LocalJanus;
 import io.github.cameljanus.testing.NetworkNamespace;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A throwaway Janus for the browser call, started through {@link JanusServer} (the tests' config
@@ -14,8 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * non-loopback interfaces only, and the call's media must cross nothing but the namespace's veth
  * pair. Its HTTP event handler POSTs every WebRTC and media event (stats each second) to the
  * application's janus-events: listener on the host end of that pair. It prints the settings the
- * application needs as {@code KEY=value} lines, and stops Janus and removes the namespace when
- * stopped (Ctrl-C). Needs root.
+ * application needs as {@code KEY=value} lines ({@code JANUS_URL} last; never the admin secret),
+ * and stops Janus and removes the namespace when stopped (Ctrl-C) or when its parent ends. Needs
+ * root.
  *
  * <pre>
  * java -cp ... io.github.cameljanus.examples.browsercall.DemoJanus [events-port]
@@ -37,18 +38,29 @@ public final class DemoJanus {
                 .statsPeriod(1);
     }
 
-    /** Starts Janus in a new namespace and waits; the shutdown hook cleans both up. */
+    /**
+     * Starts Janus in a new namespace and waits until the parent process ends (the script, also
+     * when it is killed), then stops Janus and removes the namespace. The admin secret comes from
+     * {@code JANUS_ADMIN_SECRET} when set (the script makes one) and is never printed.
+     */
     public static void main(String[] args) throws Exception {
         int eventsPort = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
+        String adminSecret = System.getenv("JANUS_ADMIN_SECRET");
         NetworkNamespace ns = NetworkNamespace.create();
-        JanusServer janus = builder(ns, eventsPort).build().start();
+        JanusServer.Builder builder = builder(ns, eventsPort);
+        if (adminSecret != null && !adminSecret.isEmpty()) {
+            builder.adminSecret(adminSecret);
+        }
+        JanusServer janus = builder.build().start();
         System.err.println("DemoJanus: Janus pid " + janus.pid() + " in " + ns);
-        System.out.println("JANUS_URL=" + janus.wsUrl());
         System.out.println("JANUS_ADMIN_URL=" + janus.adminUrl());
-        System.out.println("JANUS_ADMIN_SECRET=" + janus.adminSecret());
         System.out.println("BROWSER_CALL_EVENTS_HOST=" + ns.hostAddress());
         System.out.println("BROWSER_CALL_EVENTS_PORT=" + eventsPort);
+        System.out.println("JANUS_URL=" + janus.wsUrl()); // last: a reader waits for this line
         System.out.flush();
-        new CountDownLatch(1).await();
+        LocalJanus.awaitParentExit();
+        janus.close();
+        ns.close();
+        System.exit(0);
     }
 }

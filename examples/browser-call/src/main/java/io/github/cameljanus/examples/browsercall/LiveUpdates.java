@@ -13,25 +13,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * The page's live view of its call: a Server-Sent Events stream per call, {@code GET
  * /calls/{id}/events}, on the platform-http server's own Vert.x router (platform-http has no
- * streaming responses). Each message is the call's whole state, so a page that reconnects, or
- * missed one, is right again with the next. Owned by the CamelContext (a service): stopping it ends
- * every stream.
+ * streaming responses). Each message is the call's whole state, so a page that missed one (or whose
+ * write was skipped while its connection was backed up) is right again with the next.
+ *
+ * <p>A call whose last stream closes without the call having ended (the page was closed, reloaded
+ * or crashed) is handed to the {@link #ABANDONED} route, which ends it: nothing is left on Janus by
+ * a page that went away. Owned by the CamelContext (a service): stopping it ends every stream.
  */
 final class LiveUpdates extends ServiceSupport implements CamelContextAware {
+
+    /** Where the call id of an abandoned call is sent (header {@code id}). */
+    static final String ABANDONED = "direct:abandoned";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Set<HttpServerResponse>> streams = new ConcurrentHashMap<>();
     private CamelContext camelContext;
+    private ProducerTemplate template;
     private Function<String, Map<String, Object>> current = id -> null;
     private int port;
 
@@ -40,7 +49,7 @@ final class LiveUpdates extends ServiceSupport implements CamelContextAware {
         this.port = port;
     }
 
-    /** Where a newly opened stream gets the call's state from (its first message). */
+    /** Where a newly opened stream gets the call's state from (null: no such call). */
     void currentState(Function<String, Map<String, Object>> current) {
         this.current = current;
     }
@@ -57,6 +66,7 @@ final class LiveUpdates extends ServiceSupport implements CamelContextAware {
 
     @Override
     protected void doStart() {
+        template = camelContext.createProducerTemplate();
         VertxPlatformHttpRouter.lookup(
                         camelContext, VertxPlatformHttpRouter.getRouterNameFromPort(port))
                 .get("/calls/:id/events")
@@ -64,16 +74,20 @@ final class LiveUpdates extends ServiceSupport implements CamelContextAware {
     }
 
     @Override
-    protected void doStop() {
+    protected void doStop() throws Exception {
         for (Set<HttpServerResponse> responses : streams.values()) {
             for (HttpServerResponse response : List.copyOf(responses)) {
                 response.end();
             }
         }
         streams.clear();
+        if (template != null) {
+            template.stop();
+            template = null;
+        }
     }
 
-    /** Sends a call's state to every page watching it; Vert.x writes on the response's thread. */
+    /** Sends a call's state to every page watching it. */
     void publish(String callId, Map<String, Object> state) {
         Set<HttpServerResponse> responses = streams.get(callId);
         if (responses == null) {
@@ -81,19 +95,10 @@ final class LiveUpdates extends ServiceSupport implements CamelContextAware {
         }
         String message = message(state);
         for (HttpServerResponse response : responses) {
-            write(responses, response, message);
-        }
-    }
-
-    /**
-     * Writes to one page; a page whose stream ended meanwhile (it left, the call ended) is let go.
-     */
-    private static void write(
-            Set<HttpServerResponse> responses, HttpServerResponse response, String message) {
-        try {
-            response.write(message);
-        } catch (IllegalStateException ended) {
-            responses.remove(response);
+            // a page that does not read does not make the application buffer without end
+            if (!response.writeQueueFull()) {
+                write(responses, response, message);
+            }
         }
     }
 
@@ -103,7 +108,11 @@ final class LiveUpdates extends ServiceSupport implements CamelContextAware {
         if (responses != null) {
             String message = message(state);
             for (HttpServerResponse response : responses) {
-                response.end(message);
+                try {
+                    response.end(message);
+                } catch (IllegalStateException ended) {
+                    // that page's stream ended meanwhile: nothing to tell it
+                }
             }
         }
     }
@@ -119,11 +128,53 @@ final class LiveUpdates extends ServiceSupport implements CamelContextAware {
         response.setChunked(true)
                 .putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache");
+        // compute: a stream opening and the last one closing are ordered by the map
         Set<HttpServerResponse> responses =
-                streams.computeIfAbsent(id, k -> ConcurrentHashMap.newKeySet());
-        responses.add(response);
-        response.closeHandler(v -> responses.remove(response));
-        response.write(message(state));
+                streams.compute(
+                        id,
+                        (k, set) -> {
+                            Set<HttpServerResponse> s =
+                                    set != null ? set : ConcurrentHashMap.newKeySet();
+                            s.add(response);
+                            return s;
+                        });
+        response.closeHandler(v -> closed(id, responses, response));
+        // The call may have ended between the first look and the registration: close() then
+        // missed this stream.
+        Map<String, Object> now = current.apply(id);
+        if (now == null) {
+            responses.remove(response);
+            response.end();
+            return;
+        }
+        write(responses, response, message(now));
+    }
+
+    /** A page's connection closed: its call is abandoned when no page watches it any more. */
+    private void closed(String id, Set<HttpServerResponse> responses, HttpServerResponse response) {
+        boolean[] last = {false};
+        streams.computeIfPresent(
+                id,
+                (k, set) -> {
+                    set.remove(response);
+                    last[0] = set == responses && set.isEmpty();
+                    return last[0] ? null : set;
+                });
+        ProducerTemplate t = template;
+        if (last[0] && t != null) {
+            // the route's outcome is its own: it logs, and a call already ended answers 404
+            Future<?> unused = t.asyncRequestBodyAndHeader(ABANDONED, null, Calls.CALL_ID, id);
+        }
+    }
+
+    /** Writes to one page; a page whose stream ended meanwhile is let go. */
+    private static void write(
+            Set<HttpServerResponse> responses, HttpServerResponse response, String message) {
+        try {
+            response.write(message);
+        } catch (IllegalStateException ended) {
+            responses.remove(response);
+        }
     }
 
     private static String message(Map<String, Object> state) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,10 +29,16 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
+    private final Thread killAtExit;
 
     private Browser(ChromeDriverService service, ChromeDriver driver) {
         this.service = service;
         this.driver = driver;
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        // Selenium stops neither on a JVM exit (a fork timeout): kill what is ours then.
+        this.killAtExit = new Thread(Browser::killBrowserProcesses, "browser-kill-at-exit");
+        Runtime.getRuntime().addShutdownHook(killAtExit);
     }
 
     /** Starts chromedriver on a free loopback port and one Chromium with a fresh profile. */
@@ -99,7 +106,20 @@ final class Browser implements AutoCloseable {
             driver.quit();
         } finally {
             service.stop();
+            Runtime.getRuntime().removeShutdownHook(killAtExit);
         }
+    }
+
+    /** Runs {@code script} asynchronously (it calls its last argument with the result). */
+    Object asyncJs(String script) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script);
+    }
+
+    private static void killBrowserProcesses() {
+        ProcessHandle.current()
+                .descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("chrom")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
     }
 
     private static Path executable(String name) {

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.ProducerTemplate;
@@ -30,6 +31,7 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 
@@ -40,6 +42,7 @@ import org.openqa.selenium.WindowType;
  * veth pair, which the test checks on the selected ICE pair. The application runs as it ships
  * (BrowserCallApp's Camel Main), only its addresses overridden.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BrowserCallIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,7 +76,8 @@ class BrowserCallIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
         try (NetworkNamespace n = ns;
                 JanusServer j = janus;
                 AutoCloseable a = app == null ? null : app::stop;
@@ -82,9 +86,16 @@ class BrowserCallIT {
         } catch (Exception e) {
             throw new IllegalStateException("Cleaning up failed", e);
         }
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
-                .as("chromium, chromedriver and janus are gone")
-                .isEmpty();
+        // all that was started, also what was re-parented meanwhile
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () ->
+                                assertThat(children)
+                                        .as("chromium, chromedriver and janus are gone")
+                                        .noneMatch(ProcessHandle::isAlive));
+        assertThat(ProcessHandle.current().descendants()).isEmpty();
+        assertThat(ip("netns", "list")).doesNotContain(ns.name());
+        assertThat(ip("-o", "link")).doesNotContain(ns.hostInterface());
         await().atMost(WAIT)
                 .untilAsserted(
                         () ->
@@ -138,14 +149,44 @@ class BrowserCallIT {
         JsonNode subscribed = awaitMediaFlowing(subscriber, false);
         assertSelectedPairIsTheNamespacePair(subscribed);
         awaitHandleInfoGrowing(subscriber, "bytesSent");
+        // ... and what the subscriber's browser receives grows, audio and video both
+        Map<String, Long> received = inboundBytes();
+        assertThat(received).containsKeys("audio", "video");
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () ->
+                                assertThat(inboundBytes())
+                                        .hasEntrySatisfying(
+                                                "audio",
+                                                n ->
+                                                        assertThat(n)
+                                                                .isGreaterThan(
+                                                                        received.get("audio")))
+                                        .hasEntrySatisfying(
+                                                "video",
+                                                n ->
+                                                        assertThat(n)
+                                                                .isGreaterThan(
+                                                                        received.get("video"))));
         awaitRemoteVideoPlaying();
         browser.screenshot(OUT.resolve("videoroom-subscriber.png"));
 
         browser.driver().findElement(By.id("hangup")).click();
+        await().atMost(WAIT).until(() -> get("/calls/" + subscriber).statusCode() == 404);
         browser.driver().close();
         browser.driver().switchTo().window(publisherWindow);
         browser.screenshot(OUT.resolve("videoroom-publisher.png"));
         browser.driver().findElement(By.id("hangup")).click();
+        awaitNoSessions();
+    }
+
+    @Test
+    void aPageThatGoesAwayEndsItsCall() throws Exception {
+        browser.driver().get(appUrl + "/?mode=echo");
+        String id = startCall();
+        awaitMediaFlowing(id, true);
+        browser.driver().get("about:blank"); // its live stream closes with the page
+        await().atMost(WAIT).until(() -> get("/calls/" + id).statusCode() == 404);
         awaitNoSessions();
     }
 
@@ -164,6 +205,14 @@ class BrowserCallIT {
         HttpResponse<String> refused =
                 post("/calls", "{\"jsep\":{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
+        // a room that is not a number is refused before any session is made
+        assertThat(
+                        post(
+                                        "/rooms/lobby/publishers",
+                                        "{\"jsep\":{\"type\":\"offer\",\"sdp\":\"v=0\"}}")
+                                .statusCode())
+                .isEqualTo(400);
+        assertThat(post("/rooms/lobby/subscribers", "{\"feed\":1}").statusCode()).isEqualTo(400);
         awaitNoSessions();
     }
 
@@ -253,6 +302,32 @@ class BrowserCallIT {
                                                                         Map.class)
                                                                 .get("sessions"))
                                         .isEmpty());
+    }
+
+    /** Bytes the page's PeerConnection received, by kind (inbound-rtp stats of the browser). */
+    @SuppressWarnings("unchecked") // executeAsyncScript returns a JS object as Map
+    private static Map<String, Long> inboundBytes() {
+        Map<String, Object> raw =
+                (Map<String, Object>)
+                        browser.asyncJs(
+                                "const done = arguments[arguments.length - 1];"
+                                        + "pc.getStats().then(r => { const m = {};"
+                                        + " r.forEach(s => { if (s.type === 'inbound-rtp')"
+                                        + " m[s.kind] = s.bytesReceived; }); done(m); });");
+        Map<String, Long> bytes = new java.util.TreeMap<>();
+        raw.forEach((kind, n) -> bytes.put(kind, ((Number) n).longValue()));
+        return bytes;
+    }
+
+    private static String ip(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("ip"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out =
+                new String(
+                        p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", command, out).isZero();
+        return out;
     }
 
     private static JsonNode state(String id) throws Exception {

@@ -19,6 +19,7 @@ class CallRequestsTest {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setBody(body);
         exchange.getMessage().setHeader("room", "4242");
+        exchange.setProperty("room", CallRequests.room(exchange));
         return exchange;
     }
 
@@ -43,7 +44,7 @@ class CallRequestsTest {
                 .hasMessageContaining("candidate");
         Exchange badRoom = page("{}");
         badRoom.getMessage().setHeader("room", "lobby");
-        assertThatThrownBy(() -> CallRequests.publish(badRoom)).hasMessageContaining("lobby");
+        assertThatThrownBy(() -> CallRequests.room(badRoom)).hasMessageContaining("lobby");
     }
 
     @Test
