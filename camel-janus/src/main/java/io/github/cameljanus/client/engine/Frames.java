@@ -35,8 +35,8 @@ public final class Frames {
         return frame;
     }
 
-    /** Serializes a frame; a tree of plain JSON nodes always serializes. */
+    /** Serializes a frame as compact JSON; a tree of plain JSON nodes always serializes. */
     public static String write(JsonNode node) {
-        return node.toString();
+        return FrameWriter.write(node);
     }
 }
