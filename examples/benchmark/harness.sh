@@ -34,6 +34,7 @@ cases = ''.join(
     for name, args in [
         ('camel-janus-camel', '--mode camel'),
         ('camel-janus-camel-async', '--mode camel --camel-api async'),
+        ('camel-janus-camel-synchronous', '--mode camel --camel-api synchronous'),
         ('camel-janus-camel-tyrus', '--mode camel --transport tyrus'),
         ('camel-janus-client-jdk', '--mode client --transport jdk'),
         ('camel-janus-client-jdk-pooled', '--mode client --transport jdk-pooled'),

@@ -88,6 +88,7 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "shutdownTimeout": getOrCreateConfiguration(target).setShutdownTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.github.cameljanus.JanusTransportType.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -157,6 +158,7 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "shutdownTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "token": return java.lang.String.class;
         case "transport": return io.github.cameljanus.JanusTransportType.class;
         case "useglobalsslcontextparameters":
@@ -227,6 +229,7 @@ public class JanusComponentConfigurer extends PropertyConfigurerSupport implemen
         case "shutdownTimeout": return getOrCreateConfiguration(target).getShutdownTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "transport": return getOrCreateConfiguration(target).getTransport();
         case "useglobalsslcontextparameters":

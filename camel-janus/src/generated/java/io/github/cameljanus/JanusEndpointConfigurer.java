@@ -78,6 +78,7 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "shutdownTimeout": target.getConfiguration().setShutdownTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": target.getConfiguration().setTransport(property(camelContext, io.github.cameljanus.JanusTransportType.class, value)); return true;
         default: return false;
@@ -142,6 +143,7 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "shutdownTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "token": return java.lang.String.class;
         case "transport": return io.github.cameljanus.JanusTransportType.class;
         default: return null;
@@ -207,6 +209,7 @@ public class JanusEndpointConfigurer extends PropertyConfigurerSupport implement
         case "shutdownTimeout": return target.getConfiguration().getShutdownTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "synchronous": return target.getConfiguration().isSynchronous();
         case "token": return target.getConfiguration().getToken();
         case "transport": return target.getConfiguration().getTransport();
         default: return null;

@@ -24,7 +24,7 @@ public class JanusEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(34);
         props.add("address");
         props.add("apiSecret");
         props.add("awaitEvent");
@@ -56,6 +56,7 @@ public class JanusEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sessionId");
         props.add("shutdownTimeout");
         props.add("sslContextParameters");
+        props.add("synchronous");
         props.add("token");
         props.add("transport");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

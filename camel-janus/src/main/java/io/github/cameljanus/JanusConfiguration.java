@@ -41,6 +41,9 @@ public class JanusConfiguration extends JanusConnectionConfiguration {
     @UriParam(label = "producer", defaultValue = "true")
     private boolean failOnPluginError = true;
 
+    @UriParam(label = "producer,advanced", defaultValue = "false")
+    private boolean synchronous;
+
     @UriParam(label = "connection", defaultValue = "-1", javaType = "java.time.Duration")
     private long keepAliveInterval = -1;
 
@@ -157,6 +160,22 @@ public class JanusConfiguration extends JanusConnectionConfiguration {
      */
     public void setFailOnPluginError(boolean failOnPluginError) {
         this.failOnPluginError = failOnPluginError;
+    }
+
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    /**
+     * Wait for Janus's reply on the thread that sends the exchange, which gets it straight from the
+     * connection's reader: one thread hand-off less per request than the asynchronous completion
+     * (false, the default). For callers that block anyway, such as ProducerTemplate.requestBody
+     * from application threads; a route thread that sends with it waits while Janus answers (no
+     * reply ever needs that thread, so nothing can deadlock). The wait is bounded by the request's
+     * deadline.
+     */
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public long getKeepAliveInterval() {

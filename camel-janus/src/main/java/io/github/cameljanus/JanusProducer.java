@@ -5,9 +5,13 @@
 package io.github.cameljanus;
 
 import io.github.cameljanus.client.Failures;
+import io.github.cameljanus.client.JanusTimeoutException;
 import io.github.cameljanus.client.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -15,9 +19,14 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Sends one Janus request per exchange and completes the exchange from the reply, never blocking a
- * Camel thread while Janus answers. The request itself is built by {@link JanusRequests}.
+ * Camel thread while Janus answers unless the endpoint is {@code synchronous} (then the sending
+ * thread waits, and takes the reply straight from the reader). The request itself is built by
+ * {@link JanusRequests}.
  */
 public class JanusProducer extends DefaultAsyncProducer {
+
+    /** How long past its deadline a synchronous caller waits for a request's failure. */
+    private static final long DEADLINE_MARGIN_MILLIS = 5000;
 
     private SharedConnection connection;
     private JanusRequests requests;
@@ -47,6 +56,8 @@ public class JanusProducer extends DefaultAsyncProducer {
                 RequestOptions.defaults()
                         .withTimeout(Duration.ofMillis(configuration.getRequestTimeout()))
                         .withFailOnPluginError(configuration.isFailOnPluginError());
+        // synchronous: the caller blocks on the reply, so it may take it from the reader directly
+        options = options.withInlineCompletion(configuration.isSynchronous());
         inOutOptions = options.withAwaitEvent(configuration.isAwaitEvent());
         inOnlyOptions = options.withAwaitEvent(false);
         healthCheck =
@@ -100,6 +111,7 @@ public class JanusProducer extends DefaultAsyncProducer {
      */
     private boolean send(Exchange exchange, AsyncCallback callback, boolean inline) {
         CompletableFuture<JanusRequests.ReplyWriter> reply;
+        RequestOptions options;
         try {
             Message in = exchange.getMessage();
             JanusOperation operation =
@@ -108,30 +120,68 @@ public class JanusProducer extends DefaultAsyncProducer {
                             JanusConstants.OPERATION,
                             JanusOperation.class,
                             getEndpoint().getConfiguration().getOperation());
-            reply = requests.send(operation, in, options(exchange));
+            options = options(exchange);
+            reply = requests.send(operation, in, options);
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(inline);
             return inline;
         }
+        if (inline && options.inlineCompletion()) {
+            awaitReply(exchange, reply, options);
+            callback.done(true);
+            return true;
+        }
         // The callback completes the exchange; the returned stage has nothing more to report.
         CompletableFuture<?> unused =
                 reply.whenComplete(
                         (writeReply, error) -> {
-                            if (error != null) {
-                                // the message stays as sent: a redelivery repeats the request
-                                exchange.setException(Failures.unwrap(error));
-                            } else {
-                                Message out = exchange.getMessage();
-                                // read once: the next endpoint uses its own operation, and a JSEP
-                                // sent is not sent again (an InOut reply sets the answer's)
-                                out.removeHeader(JanusConstants.OPERATION);
-                                out.removeHeader(JanusConstants.JSEP);
-                                writeReply.write(out, exchange.getPattern().isOutCapable());
-                            }
+                            complete(exchange, writeReply, error);
                             callback.done(false);
                         });
         return false;
+    }
+
+    /**
+     * The synchronous option: this thread waits for the reply, which the reader completes in place
+     * (the future has no stage of its own), and writes it. The request's deadline fails the future,
+     * so the wait ends; the margin only covers a deadline sweep that runs late.
+     */
+    private void awaitReply(
+            Exchange exchange,
+            CompletableFuture<JanusRequests.ReplyWriter> reply,
+            RequestOptions options) {
+        long waitMillis = options.timeout().toMillis() + DEADLINE_MARGIN_MILLIS;
+        try {
+            complete(exchange, reply.get(waitMillis, TimeUnit.MILLISECONDS), null);
+        } catch (ExecutionException e) {
+            complete(exchange, null, e.getCause());
+        } catch (TimeoutException e) {
+            reply.cancel(false);
+            complete(
+                    exchange,
+                    null,
+                    new JanusTimeoutException("no reply within " + waitMillis + " ms"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply.cancel(false);
+            complete(exchange, null, e);
+        }
+    }
+
+    private static void complete(
+            Exchange exchange, JanusRequests.ReplyWriter writeReply, Throwable error) {
+        if (error != null) {
+            // the message stays as sent: a redelivery repeats the request
+            exchange.setException(Failures.unwrap(error));
+        } else {
+            Message out = exchange.getMessage();
+            // read once: the next endpoint uses its own operation, and a JSEP sent is not sent
+            // again (an InOut reply sets the answer's)
+            out.removeHeader(JanusConstants.OPERATION);
+            out.removeHeader(JanusConstants.JSEP);
+            writeReply.write(out, exchange.getPattern().isOutCapable());
+        }
     }
 
     /** The endpoint's precomputed options, unless a header overrides the timeout or token. */

@@ -79,6 +79,16 @@ public class JanusComponentConfiguration extends JanusConnectionComponentPropert
      */
     private Boolean failOnPluginError = true;
 
+    /**
+     * Wait for Janus's reply on the thread that sends the exchange, which gets it straight from the
+     * connection's reader: one thread hand-off less per request than the asynchronous completion
+     * (false, the default). For callers that block anyway, such as ProducerTemplate.requestBody
+     * from application threads; a route thread that sends with it waits while Janus answers (no
+     * reply ever needs that thread, so nothing can deadlock). The wait is bounded by the request's
+     * deadline.
+     */
+    private Boolean synchronous = false;
+
     /** The producer operation used when the CamelJanusOperation header does not say. */
     private JanusOperation operation = JanusOperation.message;
 
@@ -182,6 +192,14 @@ public class JanusComponentConfiguration extends JanusConnectionComponentPropert
 
     public void setFailOnPluginError(Boolean failOnPluginError) {
         this.failOnPluginError = failOnPluginError;
+    }
+
+    public Boolean getSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(Boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     public JanusOperation getOperation() {

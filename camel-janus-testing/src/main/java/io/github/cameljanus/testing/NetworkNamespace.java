@@ -160,6 +160,14 @@ public final class NetworkNamespace implements AutoCloseable {
         return full;
     }
 
+    /** Returns whether the namespace, or the host end of its veth pair, still exists. */
+    public boolean exists() {
+        return output("ip", "netns", "list")
+                        .lines()
+                        .anyMatch(l -> l.startsWith(name + " ") || l.equals(name))
+                || output("ip", "-o", "link").contains(" " + hostInterface + "@");
+    }
+
     /** Deletes the namespace and its veth pair; safe to call any number of times. */
     @Override
     public synchronized void close() {

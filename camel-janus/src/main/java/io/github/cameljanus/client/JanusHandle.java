@@ -75,7 +75,7 @@ public final class JanusHandle {
         if (jsep != null) {
             fields.set("jsep", jsep);
         }
-        return session.client().toCaller(request(RequestKind.MESSAGE, fields, options));
+        return session.client().toCaller(request(RequestKind.MESSAGE, fields, options), options);
     }
 
     /**
@@ -99,7 +99,9 @@ public final class JanusHandle {
         ObjectNode fields = Frames.MAPPER.createObjectNode();
         fields.set("candidate", candidate);
         return session.client()
-                .toCaller(request(RequestKind.TRICKLE, fields, options).thenApply(reply -> null));
+                .toCaller(
+                        request(RequestKind.TRICKLE, fields, options).thenApply(reply -> null),
+                        options);
     }
 
     /**
@@ -123,7 +125,9 @@ public final class JanusHandle {
         ObjectNode fields = Frames.MAPPER.createObjectNode();
         fields.putArray("candidates").addAll(candidates);
         return session.client()
-                .toCaller(request(RequestKind.TRICKLE, fields, options).thenApply(reply -> null));
+                .toCaller(
+                        request(RequestKind.TRICKLE, fields, options).thenApply(reply -> null),
+                        options);
     }
 
     /** Tells Janus that no more candidates will come. */
@@ -154,7 +158,9 @@ public final class JanusHandle {
      */
     public CompletableFuture<Void> hangup(RequestOptions options) {
         return session.client()
-                .toCaller(request(RequestKind.HANGUP, null, options).thenApply(reply -> null));
+                .toCaller(
+                        request(RequestKind.HANGUP, null, options).thenApply(reply -> null),
+                        options);
     }
 
     /** Detaches the handle (see {@link #detach(RequestOptions)}). */
@@ -178,7 +184,8 @@ public final class JanusHandle {
                                             closeLocally(
                                                     new JanusClosedException("handle detached"));
                                             return null;
-                                        }));
+                                        }),
+                        options);
     }
 
     /** Returns true once the handle is detached or its session ended. */

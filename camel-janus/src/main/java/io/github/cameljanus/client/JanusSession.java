@@ -89,7 +89,8 @@ public final class JanusSession {
                                                 new JanusClosedException("session closed"));
                                     }
                                     return handle;
-                                }));
+                                }),
+                options);
     }
 
     /**
@@ -121,7 +122,7 @@ public final class JanusSession {
      * @return completes on the ack
      */
     public CompletableFuture<Void> keepAlive(RequestOptions options) {
-        return client.toCaller(keepAliveInPlace(options));
+        return client.toCaller(keepAliveInPlace(options), options);
     }
 
     /** The keepalive of the timer: its outcome is only bookkeeping, so it completes in place. */
@@ -143,7 +144,7 @@ public final class JanusSession {
      * @return completes on {@code success}
      */
     public CompletableFuture<Void> claim(RequestOptions options) {
-        return client.toCaller(claimInPlace(options));
+        return client.toCaller(claimInPlace(options), options);
     }
 
     private CompletableFuture<Void> claimInPlace(RequestOptions options) {
@@ -170,7 +171,7 @@ public final class JanusSession {
      * @return completes on {@code success}
      */
     public CompletableFuture<Void> destroy(RequestOptions options) {
-        return client.toCaller(destroyInPlace(options));
+        return client.toCaller(destroyInPlace(options), options);
     }
 
     /**

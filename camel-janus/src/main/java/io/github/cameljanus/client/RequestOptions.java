@@ -13,19 +13,26 @@ import java.util.Objects;
  */
 public final class RequestOptions {
 
-    private static final RequestOptions DEFAULTS = new RequestOptions(null, null, true, true);
+    private static final RequestOptions DEFAULTS =
+            new RequestOptions(null, null, true, true, false);
 
     private final Duration timeout;
     private final String token;
     private final boolean awaitEvent;
     private final boolean failOnPluginError;
+    private final boolean inlineCompletion;
 
     private RequestOptions(
-            Duration timeout, String token, boolean awaitEvent, boolean failOnPluginError) {
+            Duration timeout,
+            String token,
+            boolean awaitEvent,
+            boolean failOnPluginError,
+            boolean inlineCompletion) {
         this.timeout = timeout;
         this.token = token;
         this.awaitEvent = awaitEvent;
         this.failOnPluginError = failOnPluginError;
+        this.inlineCompletion = inlineCompletion;
     }
 
     /** Returns the defaults: config timeout and token, await the event, fail on plugin errors. */
@@ -44,7 +51,7 @@ public final class RequestOptions {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError);
+        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError, inlineCompletion);
     }
 
     /**
@@ -54,7 +61,7 @@ public final class RequestOptions {
      * @return the new options
      */
     public RequestOptions withToken(String token) {
-        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError);
+        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError, inlineCompletion);
     }
 
     /**
@@ -65,7 +72,7 @@ public final class RequestOptions {
      * @return the new options
      */
     public RequestOptions withAwaitEvent(boolean awaitEvent) {
-        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError);
+        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError, inlineCompletion);
     }
 
     /**
@@ -76,7 +83,21 @@ public final class RequestOptions {
      * @return the new options
      */
     public RequestOptions withFailOnPluginError(boolean failOnPluginError) {
-        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError);
+        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError, inlineCompletion);
+    }
+
+    /**
+     * Returns a copy whose future completes on the connection's reader thread, straight from the
+     * reply, instead of on the completion executor: for a caller that blocks on it ({@code get},
+     * {@code join}) and attaches no stage of its own, one thread hand-off less per request. Any
+     * stage attached to such a future runs on the reader, where it delays every other reply of the
+     * connection: attach none.
+     *
+     * @param inlineCompletion whether to complete on the reader thread
+     * @return the new options
+     */
+    public RequestOptions withInlineCompletion(boolean inlineCompletion) {
+        return new RequestOptions(timeout, token, awaitEvent, failOnPluginError, inlineCompletion);
     }
 
     /** Returns the deadline, null = the config's {@code requestTimeout}. */
@@ -99,18 +120,24 @@ public final class RequestOptions {
         return failOnPluginError;
     }
 
+    /** Returns whether the future completes on the reader thread (no hand-off). */
+    public boolean inlineCompletion() {
+        return inlineCompletion;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RequestOptions other
                 && Objects.equals(timeout, other.timeout)
                 && Objects.equals(token, other.token)
                 && awaitEvent == other.awaitEvent
-                && failOnPluginError == other.failOnPluginError;
+                && failOnPluginError == other.failOnPluginError
+                && inlineCompletion == other.inlineCompletion;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(timeout, token, awaitEvent, failOnPluginError);
+        return Objects.hash(timeout, token, awaitEvent, failOnPluginError, inlineCompletion);
     }
 
     @Override
@@ -123,6 +150,8 @@ public final class RequestOptions {
                 + awaitEvent
                 + ", failOnPluginError="
                 + failOnPluginError
+                + ", inlineCompletion="
+                + inlineCompletion
                 + "]";
     }
 }

@@ -60,6 +60,23 @@ class JanusProducerIT {
                             routes.from("direct:streaming")
                                     .to(janusUri(url, "plugin=janus.plugin.streaming"));
                             routes.from("direct:core").to("janus:" + url);
+                            for (String mode : new String[] {"false", "true"}) {
+                                routes.from("direct:echo-synchronous-" + mode)
+                                        .to(
+                                                janusUri(
+                                                        url,
+                                                        ECHOTEST
+                                                                + "&requestTimeout=1000"
+                                                                + "&synchronous="
+                                                                + mode))
+                                        .process(
+                                                e ->
+                                                        e.getMessage()
+                                                                .setHeader(
+                                                                        "continuedOn",
+                                                                        Thread.currentThread()
+                                                                                .getName()));
+                            }
                         });
         template = context.createProducerTemplate();
     }
@@ -82,6 +99,102 @@ class JanusProducerIT {
         assertThat((Map<String, Object>) reply)
                 .containsEntry("echotest", "event")
                 .containsEntry("result", "ok");
+    }
+
+    @Test
+    void aSynchronousSenderWaitsInTheProducerItselfWhileAnAsynchronousOneWaitsInCamel()
+            throws Exception {
+        // synchronous: parked in the producer, woken by the reader, and the route goes on here
+        assertThat(waitingIn("direct:echo-synchronous-true"))
+                .containsExactly(
+                        "io.github.cameljanus.JanusProducer.awaitReply", "janus-it-sender");
+        // asynchronous: parked in Camel, and the route goes on on a completion thread
+        assertThat(waitingIn("direct:echo-synchronous-false"))
+                .containsExactly(
+                        "org.apache.camel.impl.engine.DefaultAsyncProcessorAwaitManager.await",
+                        "completion");
+    }
+
+    /**
+     * Where a sender of {@code uri} waits while Janus is silent (frozen), and where its route goes
+     * on once Janus answers: the first of two frames that waits ({@code JanusProducer.awaitReply}
+     * or Camel's await manager), and "janus-it-sender" or "completion" for the thread.
+     */
+    private java.util.List<String> waitingIn(String uri) throws Exception {
+        template.requestBody(uri, Map.of("audio", true)); // connected, managed handle made
+        java.util.concurrent.ExecutorService sender =
+                java.util.concurrent.Executors.newSingleThreadExecutor(
+                        r -> new Thread(r, "janus-it-sender"));
+        try {
+            JANUS.server().freeze();
+            java.util.concurrent.Future<Exchange> sent;
+            String stack;
+            java.util.concurrent.atomic.AtomicReference<Thread> thread =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            try {
+                sent =
+                        sender.submit(
+                                () -> {
+                                    thread.set(Thread.currentThread());
+                                    return template.request(
+                                            uri,
+                                            e -> e.getMessage().setBody(Map.of("audio", true)));
+                                });
+                stack =
+                        org.awaitility.Awaitility.await()
+                                .atMost(java.time.Duration.ofSeconds(5))
+                                .until(
+                                        () -> {
+                                            Thread t = thread.get();
+                                            return t == null
+                                                            || t.getState() != Thread.State.WAITING
+                                                                    && t.getState()
+                                                                            != Thread.State
+                                                                                    .TIMED_WAITING
+                                                    ? null
+                                                    : java.util.Arrays.toString(t.getStackTrace());
+                                        },
+                                        frames -> frames != null && frames.contains("park"));
+            } finally {
+                JANUS.server().thaw();
+            }
+            Exchange done = sent.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(done.getException()).isNull();
+            assertThat(done.getMessage().getBody(JanusBody.class)).containsEntry("result", "ok");
+            String continuedOn = done.getMessage().getHeader("continuedOn", String.class);
+            String waitedIn =
+                    stack.contains("io.github.cameljanus.JanusProducer.awaitReply")
+                            ? "io.github.cameljanus.JanusProducer.awaitReply"
+                            : stack.contains(
+                                            "org.apache.camel.impl.engine"
+                                                    + ".DefaultAsyncProcessorAwaitManager.await")
+                                    ? "org.apache.camel.impl.engine"
+                                            + ".DefaultAsyncProcessorAwaitManager.await"
+                                    : stack;
+            return java.util.List.of(
+                    waitedIn,
+                    continuedOn.equals("janus-it-sender")
+                            ? continuedOn
+                            : continuedOn.endsWith("-completion") ? "completion" : continuedOn);
+        } finally {
+            sender.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSynchronousWaitEndsAtTheRequestDeadlineWhenJanusIsSilent() {
+        template.requestBody("direct:echo-synchronous-true", Map.of("audio", true)); // connected
+        JANUS.server().freeze();
+        try {
+            Exchange silent =
+                    template.request(
+                            "direct:echo-synchronous-true",
+                            e -> e.getMessage().setBody(Map.of("audio", true)));
+            assertThat(silent.getException())
+                    .isInstanceOf(io.github.cameljanus.client.JanusTimeoutException.class);
+        } finally {
+            JANUS.server().thaw();
+        }
     }
 
     @Test

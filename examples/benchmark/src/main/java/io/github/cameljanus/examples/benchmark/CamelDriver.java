@@ -28,6 +28,7 @@ final class CamelDriver implements Driver {
     private CamelContext context;
     private ProducerTemplate template;
     private final String transport;
+    private final boolean synchronous;
     private Endpoint message;
     private Endpoint create;
     private Endpoint attach;
@@ -38,9 +39,15 @@ final class CamelDriver implements Driver {
     private long[] handleIds;
     private Map<String, Object>[] handleHeaders;
 
-    CamelDriver(boolean async, String transport) {
+    /**
+     * @param async the asynchronous template API instead of the blocking one
+     * @param transport the janus: endpoint's transport option
+     * @param synchronous the blocking API on endpoints with synchronous=true
+     */
+    CamelDriver(boolean async, String transport, boolean synchronous) {
         this.async = async;
         this.transport = transport;
+        this.synchronous = synchronous;
     }
 
     @Override
@@ -48,7 +55,12 @@ final class CamelDriver implements Driver {
         context = new DefaultCamelContext();
         context.start();
         template = context.createProducerTemplate();
-        String base = "janus:" + url + "?transport=" + transport;
+        String base =
+                "janus:"
+                        + url
+                        + "?transport="
+                        + transport
+                        + (synchronous ? "&synchronous=true" : "");
         message = context.getEndpoint(base + "&operation=message");
         create = context.getEndpoint(base + "&operation=createSession");
         attach = context.getEndpoint(base + "&operation=attach&plugin=" + Echo.PLUGIN);

@@ -22,7 +22,7 @@ import java.util.Set;
  * <pre>
  *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload w1|w2|w3|w4
  *        [--url ws://127.0.0.1:28188] [--mode camel|client] [--transport tyrus|jdk|jdk-pooled]
- *        [--camel-api sync|async] [--n N] [--warmup N] [--warmup-s S] [--conc C]
+ *        [--camel-api sync|async|synchronous] [--n N] [--warmup N] [--warmup-s S] [--conc C]
  *        [--handles H] [--timeout S] [--duration-s S] [--name CLIENT]
  *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload events-ws|events-post
  *        [--n EVENTS] [--max-s S] [--warmup EVENTS] [--warmup-s S] [--conc PUSHERS] [--batch EVENTS]
@@ -152,10 +152,14 @@ public final class Main {
                     throw new IllegalArgumentException(
                             "--mode camel: --transport jdk|tyrus (the janus: transport option)");
                 }
-                if (!camelApi.equals("sync") && !camelApi.equals("async")) {
-                    throw new IllegalArgumentException("--camel-api sync|async");
+                if (!Set.of("sync", "async", "synchronous").contains(camelApi)) {
+                    throw new IllegalArgumentException("--camel-api sync|async|synchronous");
                 }
-                driver = new CamelDriver(camelApi.equals("async"), transport);
+                driver =
+                        new CamelDriver(
+                                camelApi.equals("async"),
+                                transport,
+                                camelApi.equals("synchronous"));
             }
             default -> throw new IllegalArgumentException("--mode camel|client");
         }
@@ -167,7 +171,7 @@ public final class Main {
                                 + (mode.equals("client") || transport.equals("tyrus")
                                         ? "-" + transport
                                         : "")
-                                + (camelApi.equals("async") ? "-async" : ""));
+                                + (camelApi.equals("sync") ? "" : "-" + camelApi));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("client", name);
         out.put("mode", mode);
