@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.Suspendable;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.ShutdownAware;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * in order on its own thread. The listener's event loop only parses and queues.
  */
 public class JanusEventsConsumer extends DefaultConsumer
-        implements EventListener.PushTarget, ShutdownAware {
+        implements EventListener.PushTarget, ShutdownAware, Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JanusEventsConsumer.class);
 
@@ -73,23 +74,51 @@ public class JanusEventsConsumer extends DefaultConsumer
                         },
                         this::deliver);
         try {
-            listener =
-                    endpoint.getComponent()
-                            .listeners()
-                            .acquire(
-                                    endpoint.getCamelContext(),
-                                    endpoint.getComponent().vertx(),
-                                    endpoint.listenerKey());
-            listener.register(endpoint.getPath(), this);
+            takePushes();
         } catch (Exception e) {
-            if (listener != null) {
-                endpoint.getComponent().listeners().release(listener);
-                listener = null;
-            }
             endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(executor);
             throw e;
         }
         registerHealthCheck();
+    }
+
+    /** Registers with the listener of this endpoint's host and port (started by the first). */
+    private void takePushes() throws Exception {
+        JanusEventsEndpoint endpoint = getEndpoint();
+        EventListener acquired =
+                endpoint.getComponent()
+                        .listeners()
+                        .acquire(
+                                endpoint.getCamelContext(),
+                                endpoint.getComponent().vertx(),
+                                endpoint.listenerKey());
+        try {
+            acquired.register(endpoint.getPath(), this);
+        } catch (Exception e) {
+            endpoint.getComponent().listeners().release(acquired);
+            throw e;
+        }
+        synchronized (this) {
+            listener = acquired;
+        }
+    }
+
+    /**
+     * A graceful stop suspends the consumer first: it takes no more pushes (the pushing WebSockets
+     * are closed, so Janus holds what follows) while its queue goes on draining, and Camel waits,
+     * within its timeout, for what was taken ({@link #getPendingExchangesSize}) before it stops the
+     * consumer. So nothing Janus was told is taken is dropped by a stop.
+     */
+    @Override
+    protected void doSuspend() throws Exception {
+        stopTakingPushes();
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        takePushes();
+        super.doResume();
     }
 
     private void registerHealthCheck() {
@@ -104,16 +133,13 @@ public class JanusEventsConsumer extends DefaultConsumer
         }
     }
 
-    /**
-     * Stops taking pushes first (the pushing WebSockets are closed, so Janus holds what follows),
-     * then Camel's graceful shutdown waits, within its timeout, for what was taken to be routed
-     * ({@link #getPendingExchangesSize}).
-     */
+    /** Stops taking pushes (a no-op after the suspension a graceful stop begins with). */
     @Override
     public void prepareShutdown(boolean suspendOnly, boolean forced) {
         stopTakingPushes();
     }
 
+    /** Not deferred: suspended (see {@link #doSuspend}), then stopped once its queue is routed. */
     @Override
     public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
         return false;

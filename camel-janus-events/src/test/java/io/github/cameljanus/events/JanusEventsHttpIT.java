@@ -261,6 +261,8 @@ class JanusEventsHttpIT {
                                 throw new IllegalStateException(e);
                             }
                         });
+        // the stop has begun (the consumer took no more pushes) while event 12 still waits
+        await().atMost(Duration.ofSeconds(5)).until(() -> post("/slow", "[]").statusCode() != 200);
         slowRoute.countDown();
         stopped.get(20, TimeUnit.SECONDS);
         assertThat(slow)
