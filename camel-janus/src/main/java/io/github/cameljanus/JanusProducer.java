@@ -127,7 +127,10 @@ public class JanusProducer extends DefaultAsyncProducer {
             callback.done(inline);
             return inline;
         }
-        if (inline && options.inlineCompletion()) {
+        // Never on this connection's own threads: a reply may need one of them (the managed
+        // handle's attach completes there), so a route running there stays asynchronous.
+        SharedConnection current = connection;
+        if (inline && options.inlineCompletion() && current != null && !current.onOwnThread()) {
             awaitReply(exchange, reply, options);
             callback.done(true);
             return true;

@@ -239,6 +239,14 @@ final class SharedConnection {
         return false;
     }
 
+    /**
+     * Whether the calling thread is one of this connection's dispatch or completion threads: a
+     * thread that must not wait for a reply, since finishing one may need a thread of those pools.
+     */
+    boolean onOwnThread() {
+        return onOwnThread.get();
+    }
+
     ConnectionKey key() {
         return key;
     }

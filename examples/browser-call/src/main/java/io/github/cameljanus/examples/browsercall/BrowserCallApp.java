@@ -42,7 +42,8 @@ public final class BrowserCallApp {
                         http.setBindHost(
                                 context.resolvePropertyPlaceholders("{{browser-call.http-host}}"));
                         int port =
-                                Integer.parseInt(
+                                port(
+                                        "browser-call.http-port",
                                         context.resolvePropertyPlaceholders(
                                                 "{{browser-call.http-port}}"));
                         http.setBindPort(port);
@@ -57,6 +58,20 @@ public final class BrowserCallApp {
                     }
                 });
         return main;
+    }
+
+    /** A port setting, or a failure naming the setting and the value. */
+    static int port(String setting, String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the setting's name
+        }
+        throw new IllegalArgumentException(
+                setting + " must be a port number (0-65535), got '" + value + "'");
     }
 
     /** Runs until Ctrl-C (or for camel.main.duration-max-seconds). */

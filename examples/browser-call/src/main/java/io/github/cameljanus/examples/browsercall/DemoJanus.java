@@ -44,7 +44,8 @@ public final class DemoJanus {
      * {@code JANUS_ADMIN_SECRET} when set (the script makes one) and is never printed.
      */
     public static void main(String[] args) throws Exception {
-        int eventsPort = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
+        int eventsPort =
+                args.length > 0 ? BrowserCallApp.port("the events port argument", args[0]) : 8099;
         String adminSecret = System.getenv("JANUS_ADMIN_SECRET");
         NetworkNamespace ns = NetworkNamespace.create();
         JanusServer.Builder builder = builder(ns, eventsPort);

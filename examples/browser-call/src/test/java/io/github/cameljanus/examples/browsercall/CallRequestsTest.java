@@ -79,4 +79,14 @@ class CallRequestsTest {
         assertThatThrownBy(() -> CallRequests.roomReady(Map.of("error_code", 499)))
                 .hasMessageContaining("499");
     }
+
+    @Test
+    void aBadPortSettingFailsNamingTheSettingAndTheValue() {
+        assertThat(BrowserCallApp.port("browser-call.http-port", "8080")).isEqualTo(8080);
+        assertThatThrownBy(() -> BrowserCallApp.port("browser-call.http-port", "eighty"))
+                .hasMessageContaining("browser-call.http-port")
+                .hasMessageContaining("'eighty'");
+        assertThatThrownBy(() -> BrowserCallApp.port("browser-call.http-port", "70000"))
+                .hasMessageContaining("'70000'");
+    }
 }
