@@ -144,18 +144,30 @@ final class FrameReader {
         }
     }
 
-    /** Parses a String as is, and a heap CharBuffer (the JDK client's) from its array, uncopied. */
+    /**
+     * Parses with {@link FrameParser}, and with Jackson what it gives up on (so errors are
+     * Jackson's). A heap CharBuffer (the JDK client's) is read from its array, uncopied.
+     */
     private static JsonNode readTree(CharSequence message) throws IOException {
+        char[] chars;
+        int offset;
+        int length;
         if (message instanceof CharBuffer buffer && buffer.hasArray()) {
-            try (JsonParser parser =
-                    TREE_READER.createParser(
-                            buffer.array(),
-                            buffer.arrayOffset() + buffer.position(),
-                            buffer.remaining())) {
-                return TREE_READER.readTree(parser); // null when empty: not a JSON object
-            }
+            chars = buffer.array();
+            offset = buffer.arrayOffset() + buffer.position();
+            length = buffer.remaining();
+        } else {
+            chars = message.toString().toCharArray();
+            offset = 0;
+            length = chars.length;
         }
-        return TREE_READER.readTree(message.toString());
+        ObjectNode frame = FrameParser.parse(chars, offset, length);
+        if (frame != null) {
+            return frame;
+        }
+        try (JsonParser parser = TREE_READER.createParser(chars, offset, length)) {
+            return TREE_READER.readTree(parser); // null when empty: not a JSON object
+        }
     }
 
     private void malformed(CharSequence message, String problem) {

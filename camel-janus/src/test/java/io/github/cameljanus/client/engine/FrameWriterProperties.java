@@ -7,12 +7,10 @@ package io.github.cameljanus.client.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -22,7 +20,7 @@ import net.jqwik.api.Provide;
 /** The frame writer writes exactly what Jackson's JsonNode.toString() does, for any tree. */
 class FrameWriterProperties {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonNodeFactory NODES = JsonTrees.NODES;
 
     @Property(tries = 2000)
     void writesWhatJacksonWrites(@ForAll("trees") JsonNode tree) {
@@ -50,36 +48,6 @@ class FrameWriterProperties {
 
     @Provide
     Arbitrary<JsonNode> trees() {
-        Arbitrary<JsonNode> leaf =
-                Arbitraries.oneOf(
-                        Arbitraries.strings().ofMaxLength(8).map(s -> (JsonNode) NODES.textNode(s)),
-                        Arbitraries.integers().map(i -> (JsonNode) NODES.numberNode(i)),
-                        Arbitraries.longs().map(l -> (JsonNode) NODES.numberNode(l)),
-                        Arbitraries.doubles().map(d -> (JsonNode) NODES.numberNode(d)),
-                        Arbitraries.floats().map(f -> (JsonNode) NODES.numberNode(f)),
-                        Arbitraries.of(true, false).map(b -> (JsonNode) NODES.booleanNode(b)),
-                        Arbitraries.just((JsonNode) NODES.nullNode()));
-        return Arbitraries.<JsonNode>recursive(
-                () -> leaf,
-                inner ->
-                        Arbitraries.oneOf(
-                                Arbitraries.maps(Arbitraries.strings().ofMaxLength(5), inner)
-                                        .ofMaxSize(4)
-                                        .map(
-                                                m -> {
-                                                    ObjectNode o = NODES.objectNode();
-                                                    m.forEach(o::set);
-                                                    return (JsonNode) o;
-                                                }),
-                                inner.list()
-                                        .ofMaxSize(4)
-                                        .map(
-                                                l -> {
-                                                    ArrayNode a = NODES.arrayNode();
-                                                    l.forEach(a::add);
-                                                    return (JsonNode) a;
-                                                })),
-                0,
-                4);
+        return JsonTrees.trees(true, 4);
     }
 }
