@@ -77,60 +77,60 @@ final class FrameParser {
 
     /** At '{'. */
     private ObjectNode object(int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new GiveUp();
-        }
-        pos++;
         ObjectNode object = NODES.objectNode();
-        if (skipSpace() == '}') {
-            pos++;
-            return object;
+        if (open(depth, '}')) {
+            do {
+                if (skipSpace() != '"') {
+                    throw new GiveUp();
+                }
+                String name = string();
+                if (skipSpace() != ':') {
+                    throw new GiveUp();
+                }
+                pos++;
+                if (object.replace(name, value(depth)) != null) {
+                    throw new GiveUp(); // a duplicate: Jackson's rules for it decide
+                }
+            } while (more('}'));
         }
-        while (true) {
-            if (skipSpace() != '"') {
-                throw new GiveUp();
-            }
-            String name = string();
-            if (skipSpace() != ':') {
-                throw new GiveUp();
-            }
-            pos++;
-            if (object.replace(name, value(depth)) != null) {
-                throw new GiveUp(); // a duplicate: Jackson's rules for it decide
-            }
-            int next = skipSpace();
-            pos++;
-            if (next == '}') {
-                return object;
-            }
-            if (next != ',') {
-                throw new GiveUp();
-            }
-        }
+        return object;
     }
 
     /** At '['. */
     private ArrayNode array(int depth) {
+        ArrayNode array = NODES.arrayNode();
+        if (open(depth, ']')) {
+            do {
+                array.add(value(depth));
+            } while (more(']'));
+        }
+        return array;
+    }
+
+    /** Consumes an opening bracket; false when {@code close} follows at once (consumed too). */
+    private boolean open(int depth, char close) {
         if (depth > MAX_DEPTH) {
             throw new GiveUp();
         }
         pos++;
-        ArrayNode array = NODES.arrayNode();
-        if (skipSpace() == ']') {
+        if (skipSpace() == close) {
             pos++;
-            return array;
+            return false;
         }
-        while (true) {
-            array.add(value(depth));
-            int next = skipSpace();
-            pos++;
-            if (next == ']') {
-                return array;
-            }
-            if (next != ',') {
-                throw new GiveUp();
-            }
+        return true;
+    }
+
+    /** After a member or element: true after a comma, false after {@code close}. */
+    private boolean more(char close) {
+        int next = skipSpace();
+        pos++;
+        if (next == ',') {
+            return true;
         }
+        if (next != close) {
+            throw new GiveUp();
+        }
+        return false;
     }
 
     private JsonNode value(int depth) {

@@ -4,10 +4,8 @@
  */
 package io.github.cameljanus.client.engine;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,9 +27,6 @@ final class FrameReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(FrameReader.class);
     private static final int LOGGED_CHARS = 200;
-
-    /** Resolved once: ObjectMapper.readTree resolves JsonNode's type on every call. */
-    private static final ObjectReader TREE_READER = Frames.MAPPER.readerFor(JsonNode.class);
 
     private final int maxMessageSize;
     private final Counters counters;
@@ -144,30 +139,14 @@ final class FrameReader {
         }
     }
 
-    /**
-     * Parses with {@link FrameParser}, and with Jackson what it gives up on (so errors are
-     * Jackson's). A heap CharBuffer (the JDK client's) is read from its array, uncopied.
-     */
+    /** Parses a String, and a heap CharBuffer (the JDK client's) from its array, uncopied. */
     private static JsonNode readTree(CharSequence message) throws IOException {
-        char[] chars;
-        int offset;
-        int length;
         if (message instanceof CharBuffer buffer && buffer.hasArray()) {
-            chars = buffer.array();
-            offset = buffer.arrayOffset() + buffer.position();
-            length = buffer.remaining();
-        } else {
-            chars = message.toString().toCharArray();
-            offset = 0;
-            length = chars.length;
+            return Frames.read(
+                    buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
         }
-        ObjectNode frame = FrameParser.parse(chars, offset, length);
-        if (frame != null) {
-            return frame;
-        }
-        try (JsonParser parser = TREE_READER.createParser(chars, offset, length)) {
-            return TREE_READER.readTree(parser); // null when empty: not a JSON object
-        }
+        char[] chars = message.toString().toCharArray();
+        return Frames.read(chars, 0, chars.length);
     }
 
     private void malformed(CharSequence message, String problem) {

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The anchors harness's workloads through camel-janus, with the harness's CLI and its one-line JSON
- * output; and the {@code janus-events:} listener's events per second ({@link EventsBench}), in the
- * same CLI so one script runs both.
+ * output; the {@code janus-events:} listener's events per second ({@link EventsBench}); and the
+ * cost of reading one frame ({@link ParseBench}), in the same CLI so one script runs them all.
  *
  * <pre>
  *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload w1|w2|w3|w4
@@ -27,6 +27,8 @@ import java.util.Set;
  *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload events-ws|events-post
  *        [--n EVENTS] [--max-s S] [--warmup EVENTS] [--warmup-s S] [--conc PUSHERS] [--batch EVENTS]
  *        [--rounds R] [--batches CAPTURE.json] [--timeout S] [--name CLIENT]
+ *   java -cp ... io.github.cameljanus.examples.benchmark.Main --workload parse
+ *        [--url ws://127.0.0.1:28188] [--rounds R] [--max-s SECONDS-PER-TIMING]
  * </pre>
  *
  * Prints exactly one JSON line on stdout, or {@code FAIL: ...} on stderr and exits 1.
@@ -65,6 +67,8 @@ public final class Main {
                     "batch",
                     "rounds",
                     "batches");
+
+    private static final Set<String> PARSE_OPTIONS = Set.of("url", "workload", "rounds", "max-s");
 
     private Main() {}
 
@@ -112,6 +116,18 @@ public final class Main {
         String workload = a.getOrDefault("workload", "w1");
         if (EventsBench.handles(workload)) {
             return events(workload, a);
+        }
+        if (workload.equals("parse")) {
+            for (String key : a.keySet()) {
+                if (!PARSE_OPTIONS.contains(key)) {
+                    throw new IllegalArgumentException("--" + key + " is not an option of parse");
+                }
+            }
+            return ParseBench.run(
+                    new ParseBench.Settings(
+                            a.getOrDefault("url", "ws://127.0.0.1:28188"),
+                            Integer.parseInt(a.getOrDefault("rounds", "5")),
+                            Double.parseDouble(a.getOrDefault("max-s", "0.5"))));
         }
         for (String key : List.of("batch", "rounds", "batches", "max-s")) {
             if (a.containsKey(key)) {

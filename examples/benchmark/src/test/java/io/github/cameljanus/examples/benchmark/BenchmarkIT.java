@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameljanus.testing.JanusServerExtension;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,5 +73,29 @@ class BenchmarkIT {
             assertThat(out).containsEntry("sessions_alive_at_end", n);
             assertThat((Double) out.get("heap_after_gc_mb")).isPositive();
         }
+    }
+
+    @Test
+    void parseTimesBothReadersOnEveryKindOfFrameJanusSent() throws Exception {
+        Map<String, Object> out =
+                Main.run(
+                        "--url",
+                        JANUS.server().wsUrl(),
+                        "--workload",
+                        "parse",
+                        "--rounds",
+                        "1",
+                        "--max-s",
+                        "0.01");
+
+        assertThat(out)
+                .containsKeys(
+                        "server_info",
+                        "session_success",
+                        "handle_success",
+                        "message_ack",
+                        "message_event",
+                        "keepalive_ack");
+        assertThat((Double) out.get("w2_pair_ratio")).isPositive();
     }
 }
