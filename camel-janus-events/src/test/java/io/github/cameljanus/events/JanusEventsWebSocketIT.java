@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.cameljanus.testing.JanusServer;
 import io.github.cameljanus.testing.JanusServerExtension;
+import io.github.cameljanus.testing.LiveThreads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -68,17 +69,10 @@ class JanusEventsWebSocketIT {
     @AfterEach
     void stopCamel() throws Exception {
         context.close();
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(
-                        () ->
-                                assertThat(Thread.getAllStackTraces().keySet())
-                                        .filteredOn(Thread::isAlive)
-                                        .extracting(Thread::getName)
-                                        .as("the consumers' threads and the component's Vert.x")
-                                        .noneMatch(
-                                                name ->
-                                                        name.contains("janus-events")
-                                                                || name.startsWith("vert")));
+        LiveThreads.awaitNone(
+                "the consumers' threads and the component's Vert.x",
+                name -> name.contains("janus-events") || name.startsWith("vert"),
+                Duration.ofSeconds(10));
     }
 
     private List<Exchange> ofSession(long session) {

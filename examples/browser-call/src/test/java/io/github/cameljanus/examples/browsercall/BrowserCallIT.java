@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameljanus.JanusAdminConstants;
 import io.github.cameljanus.testing.JanusServer;
+import io.github.cameljanus.testing.LiveThreads;
 import io.github.cameljanus.testing.NetworkNamespace;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -95,13 +96,7 @@ class BrowserCallIT {
                                         .noneMatch(ProcessHandle::isAlive));
         assertThat(ProcessHandle.current().descendants()).isEmpty();
         assertThat(ns.exists()).as("%s or its veth pair", ns).isFalse();
-        await().atMost(WAIT)
-                .untilAsserted(
-                        () ->
-                                assertThat(Thread.getAllStackTraces().keySet())
-                                        .filteredOn(Thread::isAlive)
-                                        .extracting(Thread::getName)
-                                        .noneMatch(name -> name.startsWith("janus-")));
+        LiveThreads.awaitNone("janus- threads", name -> name.startsWith("janus-"), WAIT);
     }
 
     @Test

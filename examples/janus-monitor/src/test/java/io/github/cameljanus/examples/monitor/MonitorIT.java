@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameljanus.testing.JanusServer;
+import io.github.cameljanus.testing.LiveThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -89,13 +90,8 @@ class MonitorIT {
         }
 
         // No listener thread outlives the CamelContext.
-        await().atMost(WAIT)
-                .untilAsserted(
-                        () ->
-                                assertThat(Thread.getAllStackTraces().keySet())
-                                        .filteredOn(Thread::isAlive)
-                                        .extracting(Thread::getName)
-                                        .noneMatch(name -> name.startsWith("janus-events")));
+        LiveThreads.awaitNone(
+                "janus-events threads", name -> name.startsWith("janus-events"), WAIT);
     }
 
     private static long create(ProducerTemplate template, String videoRoom) {

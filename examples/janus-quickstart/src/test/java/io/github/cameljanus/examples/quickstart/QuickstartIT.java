@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameljanus.testing.JanusServerExtension;
+import io.github.cameljanus.testing.LiveThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,18 +62,12 @@ class QuickstartIT {
                 .isEqualTo("alice");
 
         // No thread of ours outlives the CamelContext.
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(
-                        () ->
-                                assertThat(Thread.getAllStackTraces().keySet())
-                                        .extracting(Thread::getName)
-                                        .filteredOn(
-                                                name ->
-                                                        name.toLowerCase(Locale.ROOT)
-                                                                        .contains("janus")
-                                                                && !name.startsWith(
-                                                                        "camel-janus-testing"))
-                                        .isEmpty());
+        LiveThreads.awaitNone(
+                "janus threads",
+                name ->
+                        name.toLowerCase(Locale.ROOT).contains("janus")
+                                && !name.startsWith("camel-janus-testing"),
+                Duration.ofSeconds(10));
     }
 
     @Test
