@@ -74,7 +74,7 @@ public class JanusAdminConsumer extends ScheduledPollConsumer {
                 current.afterFirstRound(
                         getEndpoint().getConfiguration().getRequestTimeout(),
                         inline -> {
-                            CompletableFuture<?> done =
+                            CompletableFuture<?> unusedDone =
                                     currentRequests
                                             .poll()
                                             .whenComplete(

@@ -110,7 +110,7 @@ public final class OptionValues {
         }
         try {
             long value = Long.parseLong(text);
-            return !"int".equals(javaType) && !"java.lang.Integer".equals(javaType)
+            return (!"int".equals(javaType) && !"java.lang.Integer".equals(javaType))
                     || (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE);
         } catch (NumberFormatException e) {
             return false; // beyond a long

@@ -204,10 +204,16 @@ class JanusEventsHttpIT {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
-        String wrong = "Basic " + Base64.getEncoder().encodeToString("janus:no".getBytes());
+        String wrong =
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString("janus:no".getBytes(StandardCharsets.UTF_8));
         assertThat(post("/auth", String.format(EVENT, 902), "Authorization", wrong).statusCode())
                 .isEqualTo(401);
-        String right = "Basic " + Base64.getEncoder().encodeToString("janus:pw".getBytes());
+        String right =
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString("janus:pw".getBytes(StandardCharsets.UTF_8));
         assertThat(post("/auth", String.format(EVENT, 903), "Authorization", right).statusCode())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> ofSession(903).size() == 1);

@@ -65,7 +65,7 @@ public final class LocalJanus {
         int adminPort = 0;
         String serverName = "camel-janus-local";
         String adminSecret = null;
-        for (int i = 0; i < args.length; i++) {
+        for (int i = 0; i < args.length; i += 2) { // each argument is a name and its value
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--api-port" -> apiPort = port(args[i], value);
@@ -79,7 +79,6 @@ public final class LocalJanus {
                                         + "'; use --api-port N, --admin-port N, --admin-secret S,"
                                         + " --server-name NAME");
             }
-            i++;
         }
         JanusServer.Builder builder =
                 JanusServer.builder()

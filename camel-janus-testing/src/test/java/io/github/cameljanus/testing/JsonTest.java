@@ -17,9 +17,15 @@ class JsonTest {
     void parsesIndentedJanusReplies() {
         Map<String, Object> reply =
                 Json.parseObject(
-                        "{\n   \"janus\": \"success\",\n   \"transaction\": \"t1\",\n"
-                                + "   \"sessions\": [\n      6776536226051832, 1\n   ],\n"
-                                + "   \"ok\": true, \"none\": null, \"x\": -1.5e2, \"s\": \"a\\\"\\u00e9\"\n}");
+                        """
+                        {
+                           "janus": "success",
+                           "transaction": "t1",
+                           "sessions": [
+                              6776536226051832, 1
+                           ],
+                           "ok": true, "none": null, "x": -1.5e2, "s": "a\\"\\u00e9"
+                        }""");
         assertThat(reply)
                 .containsEntry("janus", "success")
                 .containsEntry("sessions", List.of(6776536226051832L, 1L))

@@ -400,8 +400,8 @@ final class ConnectionSupervisor {
     /**
      * The claims settled: the connection is up, unless it went down or the client closed meanwhile.
      * Then the losses found by the claims are reported ({@code sessionLost}: a listener that
-     * re-creates its session can send that request now), and listeners hear {@code connected} once
-     * those events were delivered, or after {@code requestTimeout} at the latest.
+     * re-creates its session can send that request now), and listeners hear that the connection is
+     * up once those events were delivered, or after {@code requestTimeout} at the latest.
      */
     private void claimed(
             Wire candidate,

@@ -97,6 +97,8 @@ public enum JanusAdminOperation {
 
     private final Scope scope;
     private final String example;
+
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable; the check knows only Guava's
     private final List<String> required;
 
     JanusAdminOperation(Scope scope, String example, String... required) {

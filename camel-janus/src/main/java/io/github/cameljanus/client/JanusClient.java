@@ -24,8 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A client of the Janus WebSocket API over one connection. Owns the {@link JanusSession}s it
@@ -46,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JanusClient implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JanusClient.class);
     private static final Duration MAX_KEEPALIVE = Duration.ofSeconds(25);
 
     private final JanusClientConfig config;
@@ -459,7 +456,7 @@ public final class JanusClient implements AutoCloseable {
                                 completion.run();
                             }
                         });
-        CompletableFuture<?> cancellation =
+        CompletableFuture<?> unusedCancellation =
                 caller.whenComplete(
                         (value, error) -> {
                             if (error instanceof CancellationException) {

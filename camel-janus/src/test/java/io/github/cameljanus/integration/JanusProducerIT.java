@@ -147,10 +147,10 @@ class JanusProducerIT {
                                         () -> {
                                             Thread t = thread.get();
                                             return t == null
-                                                            || t.getState() != Thread.State.WAITING
+                                                            || (t.getState() != Thread.State.WAITING
                                                                     && t.getState()
                                                                             != Thread.State
-                                                                                    .TIMED_WAITING
+                                                                                    .TIMED_WAITING)
                                                     ? null
                                                     : java.util.Arrays.toString(t.getStackTrace());
                                         },

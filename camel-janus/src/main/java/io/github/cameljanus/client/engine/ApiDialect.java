@@ -35,7 +35,7 @@ public record ApiDialect(String subprotocol, String secretField, String secret, 
         return ADMIN_PROTOCOL.equals(subprotocol);
     }
 
-    /** The Janus API: {@code apisecret} and {@code token} on every request that needs them. */
+    /** The Janus API: the API secret and {@code token} on every request that needs them. */
     public static ApiDialect janus(String apiSecret, String token) {
         return new ApiDialect(JANUS_PROTOCOL, "apisecret", apiSecret, token);
     }

@@ -162,7 +162,7 @@ public final class JdkWebSocketTransportFactory implements JanusTransportFactory
                             }
                         },
                         completer);
-        CompletableFuture<?> cancellation =
+        CompletableFuture<?> unusedCancellation =
                 result.whenComplete(
                         (done, error) -> {
                             if (error instanceof CancellationException) {

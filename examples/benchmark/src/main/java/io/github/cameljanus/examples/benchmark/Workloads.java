@@ -424,7 +424,7 @@ final class Workloads {
         long[] v = new long[3];
         try {
             for (String l : Files.readAllLines(Path.of("/proc/self/io"))) {
-                String[] kv = l.split(":\\s*");
+                String[] kv = l.split(":\\s*", 2); // "name: value"
                 switch (kv[0]) {
                     case "rchar" -> v[0] = Long.parseLong(kv[1].trim());
                     case "wchar" -> v[1] = Long.parseLong(kv[1].trim());
