@@ -60,6 +60,17 @@ class JanusProducerIT {
                             routes.from("direct:streaming")
                                     .to(janusUri(url, "plugin=janus.plugin.streaming"));
                             routes.from("direct:core").to("janus:" + url);
+                            // after an asynchronous step the route runs on a completion thread,
+                            // one of the connection's own: the synchronous step must not wait there
+                            routes.from("direct:synchronous-after-asynchronous")
+                                    .to(janusUri(url, ECHOTEST + "&requestTimeout=3000"))
+                                    .process(e -> betweenTheSteps(e.getMessage()))
+                                    .to(
+                                            janusUri(
+                                                    url,
+                                                    ECHOTEST
+                                                            + "&requestTimeout=3000"
+                                                            + "&synchronous=true"));
                             for (String mode : new String[] {"false", "true"}) {
                                 routes.from("direct:echo-synchronous-" + mode)
                                         .to(
@@ -179,6 +190,55 @@ class JanusProducerIT {
         } finally {
             sender.shutdownNow();
         }
+    }
+
+    /** Set by a test to hold the route between its two steps; null lets it through. */
+    private volatile java.util.concurrent.CountDownLatch holdBetweenSteps;
+
+    private volatile Thread betweenStepsOn;
+
+    private void betweenTheSteps(org.apache.camel.Message message) throws InterruptedException {
+        message.setBody(Map.of("audio", true));
+        java.util.concurrent.CountDownLatch hold = holdBetweenSteps;
+        if (hold != null) {
+            betweenStepsOn = Thread.currentThread();
+            assertThat(hold.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aSynchronousEndpointDoesNotWaitOnTheConnectionsOwnThreads() throws Exception {
+        String route = "direct:synchronous-after-asynchronous";
+        assertThat(template.requestBody(route, Map.of("audio", true), JanusBody.class))
+                .containsEntry("result", "ok"); // connected, both managed handles made
+        holdBetweenSteps = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Object> sent =
+                template.asyncRequestBody(route, Map.of("audio", true));
+        Thread completion =
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> betweenStepsOn, java.util.Objects::nonNull);
+        assertThat(completion.getName()).endsWith("-completion");
+        JANUS.server().freeze();
+        try {
+            holdBetweenSteps.countDown();
+            // The second request is written and unanswered: the completion thread is back in its
+            // pool (the exchange waits in Camel), not parked in the producer until the deadline.
+            String stack =
+                    org.awaitility.Awaitility.await()
+                            .atMost(java.time.Duration.ofSeconds(2))
+                            .until(
+                                    () -> java.util.Arrays.toString(completion.getStackTrace()),
+                                    frames ->
+                                            frames.contains("JanusProducer.awaitReply")
+                                                    || frames.contains("getTask"));
+            assertThat(stack).doesNotContain("JanusProducer.awaitReply").contains("getTask");
+        } finally {
+            JANUS.server().thaw();
+            holdBetweenSteps = null;
+        }
+        assertThat((Map<String, Object>) sent.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .containsEntry("result", "ok");
     }
 
     @Test
