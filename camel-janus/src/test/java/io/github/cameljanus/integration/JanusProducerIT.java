@@ -211,34 +211,62 @@ class JanusProducerIT {
         String route = "direct:synchronous-after-asynchronous";
         assertThat(template.requestBody(route, Map.of("audio", true), JanusBody.class))
                 .containsEntry("result", "ok"); // connected, both managed handles made
-        holdBetweenSteps = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<Object> sent =
-                template.asyncRequestBody(route, Map.of("audio", true));
-        Thread completion =
+        io.github.cameljanus.JanusEndpoint firstStep =
+                context.getEndpoint(
+                        janusUri(JANUS.server().wsUrl(), ECHOTEST + "&requestTimeout=3000"),
+                        io.github.cameljanus.JanusEndpoint.class);
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        holdBetweenSteps = hold;
+        java.util.concurrent.CompletableFuture<Object> sent;
+        try {
+            // Janus frozen until the first request is out and the producer has returned: its reply
+            // then comes after the producer chained on it, so the route goes on on a completion
+            // thread (a reply that came first would let it go on on the sender's thread)
+            JANUS.server().freeze();
+            try {
+                sent = template.asyncRequestBody(route, Map.of("audio", true));
                 org.awaitility.Awaitility.await()
                         .atMost(java.time.Duration.ofSeconds(5))
-                        .until(() -> betweenStepsOn, java.util.Objects::nonNull);
-        assertThat(completion.getName()).endsWith("-completion");
-        JANUS.server().freeze();
-        try {
-            holdBetweenSteps.countDown();
-            // The second request is written and unanswered: the completion thread is back in its
-            // pool (the exchange waits in Camel), not parked in the producer until the deadline.
-            String stack =
+                        .until(
+                                () ->
+                                        firstStep.getPendingRequests() == 1
+                                                && !aThreadIsIn("JanusProducer.process"));
+            } finally {
+                JANUS.server().thaw();
+            }
+            Thread completion =
                     org.awaitility.Awaitility.await()
-                            .atMost(java.time.Duration.ofSeconds(2))
-                            .until(
-                                    () -> java.util.Arrays.toString(completion.getStackTrace()),
-                                    frames ->
-                                            frames.contains("JanusProducer.awaitReply")
-                                                    || frames.contains("getTask"));
-            assertThat(stack).doesNotContain("JanusProducer.awaitReply").contains("getTask");
+                            .atMost(java.time.Duration.ofSeconds(5))
+                            .until(() -> betweenStepsOn, java.util.Objects::nonNull);
+            assertThat(completion.getName()).endsWith("-completion");
+            JANUS.server().freeze();
+            try {
+                hold.countDown();
+                // The second request is written and unanswered: the completion thread is back in
+                // its pool (the exchange waits in Camel), not parked in the producer.
+                String stack =
+                        org.awaitility.Awaitility.await()
+                                .atMost(java.time.Duration.ofSeconds(2))
+                                .until(
+                                        () -> java.util.Arrays.toString(completion.getStackTrace()),
+                                        frames ->
+                                                frames.contains("JanusProducer.awaitReply")
+                                                        || frames.contains("getTask"));
+                assertThat(stack).doesNotContain("JanusProducer.awaitReply").contains("getTask");
+            } finally {
+                JANUS.server().thaw();
+            }
         } finally {
-            JANUS.server().thaw();
+            hold.countDown();
             holdBetweenSteps = null;
         }
         assertThat((Map<String, Object>) sent.get(10, java.util.concurrent.TimeUnit.SECONDS))
                 .containsEntry("result", "ok");
+    }
+
+    private static boolean aThreadIsIn(String frame) {
+        return Thread.getAllStackTraces().values().stream()
+                .anyMatch(stack -> java.util.Arrays.toString(stack).contains(frame));
     }
 
     @Test
