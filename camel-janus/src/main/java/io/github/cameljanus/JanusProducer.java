@@ -31,10 +31,15 @@ public class JanusProducer extends DefaultAsyncProducer {
     private SharedConnection connection;
     private JanusRequests requests;
 
-    /** The endpoint's options, computed once: for InOut exchanges and for InOnly ones. */
+    /**
+     * The endpoint's options, computed once: for InOut exchanges and for InOnly ones, each also
+     * with inline completion for a synchronous endpoint's sender that waits itself.
+     */
     private RequestOptions inOutOptions;
 
     private RequestOptions inOnlyOptions;
+    private RequestOptions inOutWaiting;
+    private RequestOptions inOnlyWaiting;
     private ProducerHealthCheck healthCheck;
 
     public JanusProducer(JanusEndpoint endpoint) {
@@ -56,10 +61,11 @@ public class JanusProducer extends DefaultAsyncProducer {
                 RequestOptions.defaults()
                         .withTimeout(Duration.ofMillis(configuration.getRequestTimeout()))
                         .withFailOnPluginError(configuration.isFailOnPluginError());
-        // synchronous: the caller blocks on the reply, so it may take it from the reader directly
-        options = options.withInlineCompletion(configuration.isSynchronous());
         inOutOptions = options.withAwaitEvent(configuration.isAwaitEvent());
         inOnlyOptions = options.withAwaitEvent(false);
+        // a sender that blocks on the reply takes it from the reader directly
+        inOutWaiting = inOutOptions.withInlineCompletion(true);
+        inOnlyWaiting = inOnlyOptions.withInlineCompletion(true);
         healthCheck =
                 ProducerHealthCheck.register(
                         getEndpoint(),
@@ -93,7 +99,7 @@ public class JanusProducer extends DefaultAsyncProducer {
         // The exchange's own timeout (CamelJanusRequestTimeout, else the option) bounds the wait.
         long maxWait;
         try {
-            maxWait = options(exchange).timeout().toMillis();
+            maxWait = options(exchange, false).timeout().toMillis();
         } catch (IllegalArgumentException e) {
             exchange.setException(e); // a header that is not of its type fails this exchange only
             callback.done(true);
@@ -110,6 +116,13 @@ public class JanusProducer extends DefaultAsyncProducer {
      * @return true when the callback was called synchronously
      */
     private boolean send(Exchange exchange, AsyncCallback callback, boolean inline) {
+        // A synchronous endpoint's sender waits here, but never on a janus: connection's own
+        // threads: a reply may need one of them (the managed handle's attach completes there).
+        // Anyone else gets the reply through the completion hand-off, never on the reader.
+        boolean waitHere =
+                inline
+                        && getEndpoint().getConfiguration().isSynchronous()
+                        && !SharedConnection.onConnectionThread();
         CompletableFuture<JanusRequests.ReplyWriter> reply;
         RequestOptions options;
         try {
@@ -120,17 +133,14 @@ public class JanusProducer extends DefaultAsyncProducer {
                             JanusConstants.OPERATION,
                             JanusOperation.class,
                             getEndpoint().getConfiguration().getOperation());
-            options = options(exchange);
+            options = options(exchange, waitHere);
             reply = requests.send(operation, in, options);
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(inline);
             return inline;
         }
-        // Never on this connection's own threads: a reply may need one of them (the managed
-        // handle's attach completes there), so a route running there stays asynchronous.
-        SharedConnection current = connection;
-        if (inline && options.inlineCompletion() && current != null && !current.onOwnThread()) {
+        if (waitHere) {
             awaitReply(exchange, reply, options);
             callback.done(true);
             return true;
@@ -187,11 +197,18 @@ public class JanusProducer extends DefaultAsyncProducer {
         }
     }
 
-    /** The endpoint's precomputed options, unless a header overrides the timeout or token. */
-    private RequestOptions options(Exchange exchange) {
+    /**
+     * The endpoint's precomputed options, unless a header overrides the timeout or token.
+     *
+     * @param waitHere whether the sender waits for the reply itself (inline completion)
+     */
+    private RequestOptions options(Exchange exchange, boolean waitHere) {
         Message in = exchange.getMessage();
+        boolean inOut = exchange.getPattern().isOutCapable();
         RequestOptions options =
-                exchange.getPattern().isOutCapable() ? inOutOptions : inOnlyOptions;
+                waitHere
+                        ? (inOut ? inOutWaiting : inOnlyWaiting)
+                        : (inOut ? inOutOptions : inOnlyOptions);
         Long timeout = HeaderValues.get(in, JanusConstants.REQUEST_TIMEOUT, Long.class, null);
         if (timeout != null) {
             options = options.withTimeout(Duration.ofMillis(timeout));

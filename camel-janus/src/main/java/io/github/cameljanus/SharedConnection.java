@@ -59,6 +59,10 @@ final class SharedConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedConnection.class);
 
+    /** Marks the dispatch and completion threads of every connection in the JVM. */
+    private static final ThreadLocal<Boolean> ON_CONNECTION_THREAD =
+            ThreadLocal.withInitial(() -> false);
+
     private final ConnectionKey key;
     private final ExecutorServiceManager executors;
     private final ScheduledExecutorService scheduler;
@@ -110,18 +114,24 @@ final class SharedConnection {
     }
 
     /**
-     * Runs a pool's tasks with a mark, so that a close made by a route on one of the pools knows
-     * not to wait for them (it would wait for itself).
+     * Runs a pool's tasks with marks: this connection's, so that a close made by a route on one of
+     * the pools knows not to wait for them (it would wait for itself); and any connection's, so
+     * that a synchronous producer does not wait on them. A task may run inside another (a refused
+     * hand-off runs in place), so each mark is restored, not cleared.
      */
     private Executor marked(ExecutorService pool) {
         return task ->
                 pool.execute(
                         () -> {
+                            boolean own = onOwnThread.get();
+                            boolean any = ON_CONNECTION_THREAD.get();
                             onOwnThread.set(true);
+                            ON_CONNECTION_THREAD.set(true);
                             try {
                                 task.run();
                             } finally {
-                                onOwnThread.set(false);
+                                onOwnThread.set(own);
+                                ON_CONNECTION_THREAD.set(any);
                             }
                         });
     }
@@ -240,11 +250,12 @@ final class SharedConnection {
     }
 
     /**
-     * Whether the calling thread is one of this connection's dispatch or completion threads: a
-     * thread that must not wait for a reply, since finishing one may need a thread of those pools.
+     * Whether the calling thread is a dispatch or completion thread of any janus: connection: a
+     * thread that must not wait for a reply, since finishing one may need a thread of those pools,
+     * and while it waits it holds up the events and completions queued behind it.
      */
-    boolean onOwnThread() {
-        return onOwnThread.get();
+    static boolean onConnectionThread() {
+        return ON_CONNECTION_THREAD.get();
     }
 
     ConnectionKey key() {

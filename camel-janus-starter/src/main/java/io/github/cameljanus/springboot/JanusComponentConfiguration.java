@@ -83,10 +83,10 @@ public class JanusComponentConfiguration extends JanusConnectionComponentPropert
      * Wait for Janus's reply on the thread that sends the exchange, which gets it straight from the
      * connection's reader: one thread hand-off less per request than the asynchronous completion
      * (false, the default). For callers that block anyway, such as ProducerTemplate.requestBody
-     * from application threads; a route thread that sends with it waits while Janus answers. On
-     * this connection's own dispatch and completion threads (an event route, a route after another
-     * janus: step) the exchange stays asynchronous, since a reply may need those threads. The wait
-     * is bounded by the request's deadline.
+     * from application threads; a route thread that sends with it waits while Janus answers. On the
+     * dispatch and completion threads of any janus: connection (an event route, a route after
+     * another janus: step) the exchange stays asynchronous, since a reply may need those threads.
+     * The wait is bounded by the request's deadline.
      */
     private Boolean synchronous = false;
 

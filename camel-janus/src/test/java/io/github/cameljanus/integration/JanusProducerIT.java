@@ -70,7 +70,14 @@ class JanusProducerIT {
                                                     url,
                                                     ECHOTEST
                                                             + "&requestTimeout=3000"
-                                                            + "&synchronous=true"));
+                                                            + "&synchronous=true"))
+                                    .process(
+                                            e ->
+                                                    e.getMessage()
+                                                            .setHeader(
+                                                                    "continuedOn",
+                                                                    Thread.currentThread()
+                                                                            .getName()));
                             for (String mode : new String[] {"false", "true"}) {
                                 routes.from("direct:echo-synchronous-" + mode)
                                         .to(
@@ -217,14 +224,20 @@ class JanusProducerIT {
                         io.github.cameljanus.JanusEndpoint.class);
         java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
         holdBetweenSteps = hold;
-        java.util.concurrent.CompletableFuture<Object> sent;
+        java.util.concurrent.CompletableFuture<Exchange> sent;
         try {
             // Janus frozen until the first request is out and the producer has returned: its reply
             // then comes after the producer chained on it, so the route goes on on a completion
             // thread (a reply that came first would let it go on on the sender's thread)
             JANUS.server().freeze();
             try {
-                sent = template.asyncRequestBody(route, Map.of("audio", true));
+                sent =
+                        template.asyncSend(
+                                route,
+                                e -> {
+                                    e.setPattern(org.apache.camel.ExchangePattern.InOut);
+                                    e.getMessage().setBody(Map.of("audio", true));
+                                });
                 org.awaitility.Awaitility.await()
                         .atMost(java.time.Duration.ofSeconds(5))
                         .until(
@@ -260,8 +273,12 @@ class JanusProducerIT {
             hold.countDown();
             holdBetweenSteps = null;
         }
-        assertThat((Map<String, Object>) sent.get(10, java.util.concurrent.TimeUnit.SECONDS))
-                .containsEntry("result", "ok");
+        Exchange done = sent.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getBody(JanusBody.class)).containsEntry("result", "ok");
+        // and its reply came through the completion hand-off, not on the socket's reader
+        assertThat(done.getMessage().getHeader("continuedOn", String.class))
+                .endsWith("-completion");
     }
 
     private static boolean aThreadIsIn(String frame) {
